@@ -1,0 +1,36 @@
+package ticketdesk.core.message;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads messages and their attachments, for notifiers and the admin panel. */
+@Singleton
+public class MessageQueries {
+
+    private final MessageRepository messages;
+    private final AttachmentRepository attachments;
+
+    MessageQueries(MessageRepository messages, AttachmentRepository attachments) {
+        this.messages = messages;
+        this.attachments = attachments;
+    }
+
+    @ReadOnly
+    public Optional<Message> byId(long messageId) {
+        return messages.findById(messageId).map(MessageRow::toMessage);
+    }
+
+    @ReadOnly
+    public List<Message> forTicket(long ticketId) {
+        return messages.forTicket(ticketId).stream().map(MessageRow::toMessage).toList();
+    }
+
+    /** Attachment metadata of a message (content left out). */
+    @ReadOnly
+    public List<Attachment> attachmentsOf(long messageId) {
+        return attachments.listFor(messageId).stream()
+                .map(r -> new Attachment(r.fileName(), r.contentType(), r.sizeBytes(), null)).toList();
+    }
+}

@@ -1,0 +1,15 @@
+package ticketdesk.core.message;
+
+import java.util.Locale;
+
+public enum MessageType {
+    DIRECT, ALERT;
+
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static MessageType fromDb(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,30 @@
+package ticketdesk.core.outbox;
+
+import java.util.Locale;
+
+/** What a notification announces. Stored lower-case in {@code notifications.kind}. */
+public enum NotificationKind {
+    /** A new ticket: to the responders' channel (recipient null) and to each responder. */
+    OPENED,
+    /** The ticket's state changed: re-render wherever it is shown (the channel card). */
+    CHANGED,
+    CLAIMED,
+    RELEASED,
+    RESOLVED,
+    REOPENED,
+    CANCELLED,
+    /** A ticket message: payload {@code messageId}. */
+    MESSAGE,
+    /** Every active responder declined the ticket: to the admins. */
+    ALL_DECLINED,
+    /** A one-off answer to an address that is not a user (payload {@code to}, {@code subject}, {@code body}). */
+    AUTO_ANSWER;
+
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static NotificationKind fromDb(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

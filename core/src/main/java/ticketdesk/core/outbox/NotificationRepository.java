@@ -1,0 +1,32 @@
+package ticketdesk.core.outbox;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.LocalDateTime;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface NotificationRepository extends GenericRepository<NotificationRow, Long> {
+
+    NotificationRow save(NotificationRow row);
+
+    /** Due rows, locked so that a concurrent worker skips them instead of waiting. */
+    @Query("SELECT * FROM notifications WHERE status = 'pending' AND next_attempt_at <= :now"
+            + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+    List<NotificationRow> lockDue(LocalDateTime now, int limit);
+
+    /** Takes a row for one attempt: hidden from other workers until the lease ends. */
+    @Query("UPDATE notifications SET attempts = attempts + 1, next_attempt_at = :leaseEnd WHERE id = :id")
+    void lease(long id, LocalDateTime leaseEnd);
+
+    @Query("UPDATE notifications SET status = 'sent', sent_at = :now, last_error = NULL WHERE id = :id")
+    void markSent(long id, LocalDateTime now);
+
+    @Query("UPDATE notifications SET next_attempt_at = :next, last_error = :error WHERE id = :id")
+    void reschedule(long id, LocalDateTime next, String error);
+
+    @Query("UPDATE notifications SET status = 'failed', last_error = :error WHERE id = :id")
+    void markFailed(long id, String error);
+}

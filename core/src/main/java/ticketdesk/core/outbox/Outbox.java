@@ -1,0 +1,58 @@
+package ticketdesk.core.outbox;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ticketdesk.core.Channel;
+import ticketdesk.core.Times;
+
+/**
+ * Records notifications in the caller's transaction, so a notification exists exactly when the change
+ * it announces does. Channels without a {@link Notifier} are skipped: nothing waits forever for a
+ * channel this installation does not have.
+ */
+@Singleton
+public class Outbox {
+
+    private final NotificationRepository notifications;
+    private final JsonMapper json;
+    private final Times times;
+    private final Set<Channel> channels = EnumSet.noneOf(Channel.class);
+
+    Outbox(NotificationRepository notifications, JsonMapper json, Times times, List<Notifier> notifiers) {
+        this.notifications = notifications;
+        this.json = json;
+        this.times = times;
+        notifiers.forEach(n -> channels.add(n.channel()));
+    }
+
+    public boolean delivers(Channel channel) {
+        return channels.contains(channel);
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void enqueue(Long ticketId, Long recipientUserId, Channel channel, NotificationKind kind,
+                        Map<String, String> payload) {
+        if (!delivers(channel)) {
+            return;
+        }
+        var now = times.now();
+        notifications.save(new NotificationRow(null, ticketId, recipientUserId, channel.db(), kind.db(),
+                toJson(payload), "pending", 0, now, null, null, now));
+    }
+
+    String toJson(Map<String, String> payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package ticketdesk.core.outbox;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ticketdesk.core.Channel;
+import ticketdesk.core.Times;
+
+/**
+ * Delivers the outbox. Each round takes due rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and
+ * leases them (so another worker, in this instance or another, neither waits for nor repeats them),
+ * delivers outside any transaction, then records the outcome: sent, retried after an exponential
+ * back-off, or failed after the configured number of attempts with the error kept.
+ */
+@Singleton
+public class OutboxWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+    private static final Argument<Map<String, String>> PAYLOAD = Argument.mapOf(String.class, String.class);
+
+    private final NotificationRepository notifications;
+    private final TransactionOperations<Connection> tx;
+    private final JsonMapper json;
+    private final Times times;
+    private final OutboxConfig config;
+    private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
+
+    OutboxWorker(NotificationRepository notifications, TransactionOperations<Connection> tx, JsonMapper json,
+                 Times times, OutboxConfig config, List<Notifier> notifiers) {
+        this.notifications = notifications;
+        this.tx = tx;
+        this.json = json;
+        this.times = times;
+        this.config = config;
+        notifiers.forEach(n -> this.notifiers.put(n.channel(), n));
+    }
+
+    @Scheduled(fixedDelay = "${ticketdesk.outbox.poll-interval:500ms}", initialDelay = "${ticketdesk.outbox.initial-delay:2s}")
+    void poll() {
+        if (!config.isEnabled()) {
+            return;
+        }
+        try {
+            for (int round = 0; round < 20 && runOnce() > 0; round++) {
+                // keep going while there is work, a bounded number of rounds per tick
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("outbox round failed, will retry: {}", e.toString());
+        }
+    }
+
+    /** One round: take up to a batch of due notifications and try each once. Returns how many were tried. */
+    public int runOnce() {
+        List<NotificationRow> taken = tx.executeWrite(status -> {
+            LocalDateTime now = times.now();
+            List<NotificationRow> due = notifications.lockDue(now, config.getBatchSize());
+            LocalDateTime leaseEnd = now.plus(config.getLease());
+            due.forEach(row -> notifications.lease(row.id(), leaseEnd));
+            return due;
+        });
+        taken.forEach(this::attempt);
+        return taken.size();
+    }
+
+    /** Runs rounds until nothing is due. For tests and shutdown; the scheduler does the same in the background. */
+    public int drain() {
+        int total = 0;
+        for (int tried; (tried = runOnce()) > 0; ) {
+            total += tried;
+        }
+        return total;
+    }
+
+    private void attempt(NotificationRow row) {
+        int attempt = row.attempts() + 1;
+        try {
+            Notification notification = new Notification(row.id(), row.ticketId(), row.recipientUserId(),
+                    Channel.fromDb(row.channel()), NotificationKind.fromDb(row.kind()),
+                    json.readValue(row.payload(), PAYLOAD), attempt);
+            Notifier notifier = notifiers.get(notification.channel());
+            if (notifier == null) {
+                throw new IllegalStateException("no notifier for channel " + row.channel());
+            }
+            notifier.deliver(notification);
+            tx.executeWrite(s -> { notifications.markSent(row.id(), times.now()); return null; });
+        } catch (RetryLater later) {
+            recordFailure(row, attempt, later.getMessage(), later.after());
+        } catch (Exception e) {
+            recordFailure(row, attempt, describe(e), backoff(attempt));
+        }
+    }
+
+    private void recordFailure(NotificationRow row, int attempt, String error, Duration delay) {
+        tx.executeWrite(s -> {
+            if (attempt >= config.getMaxAttempts()) {
+                LOG.warn("notification {} ({} {}) failed after {} attempts: {}", row.id(), row.channel(), row.kind(),
+                        attempt, error);
+                notifications.markFailed(row.id(), error);
+            } else {
+                notifications.reschedule(row.id(), times.now().plus(delay), error);
+            }
+            return null;
+        });
+    }
+
+    Duration backoff(int attempt) {
+        long base = config.getBaseDelay().toMillis();
+        long exp = base * (1L << Math.min(attempt - 1, 20));
+        long capped = Math.min(exp, config.getMaxDelay().toMillis());
+        long jitter = (long) (capped * 0.2 * ThreadLocalRandom.current().nextDouble());
+        return Duration.ofMillis(capped - jitter);
+    }
+
+    private static String describe(Exception e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+}

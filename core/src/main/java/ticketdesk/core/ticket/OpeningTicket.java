@@ -1,0 +1,73 @@
+package ticketdesk.core.ticket;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import ticketdesk.core.Refusal;
+import ticketdesk.core.Times;
+import ticketdesk.core.audit.AuditLog;
+import ticketdesk.core.audit.EventType;
+import ticketdesk.core.ticket.Commands.OpenTicket;
+
+/** Rule 1: an active user opens a ticket; it starts pending, with its created event; responders hear of it. */
+@Singleton
+public class OpeningTicket {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 10_000;
+    public static final int MAX_CATEGORY = 100;
+
+    private final TicketRepository tickets;
+    private final Actors actors;
+    private final AuditLog audit;
+    private final Announcements announcements;
+    private final Times times;
+
+    OpeningTicket(TicketRepository tickets, Actors actors, AuditLog audit, Announcements announcements, Times times) {
+        this.tickets = tickets;
+        this.actors = actors;
+        this.audit = audit;
+        this.announcements = announcements;
+        this.times = times;
+    }
+
+    @Transactional
+    public OpenResult open(OpenTicket command) {
+        String title = command.title() == null ? "" : command.title().strip();
+        if (title.isEmpty()) {
+            return refused(Refusal.invalid("a ticket needs a title"));
+        }
+        if (title.length() > MAX_TITLE) {
+            return refused(Refusal.invalid("the title is " + title.length() + " characters; at most " + MAX_TITLE
+                    + " are allowed (put the details in the description)"));
+        }
+        String description = blankToNull(command.description());
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            return refused(Refusal.invalid("the description is longer than " + MAX_DESCRIPTION + " characters"));
+        }
+        String category = blankToNull(command.category());
+        if (category != null && category.length() > MAX_CATEGORY) {
+            return refused(Refusal.invalid("the category is longer than " + MAX_CATEGORY + " characters"));
+        }
+        Actors.Acting requester = actors.load(command.requesterId());
+        if (requester.refused()) {
+            return refused(requester.refusal());
+        }
+        var now = times.now();
+        Priority priority = command.priority() == null ? Priority.MEDIUM : command.priority();
+        Ticket ticket = tickets.save(new TicketRow(null, title, description, priority.db(), category,
+                TicketStatus.PENDING.db(), command.requesterId(), null, command.source().db(), now, now, null, null))
+                .toTicket();
+        audit.transition(ticket.id(), command.requesterId(), EventType.CREATED, null, TicketStatus.PENDING,
+                command.source().channel());
+        announcements.opened(ticket);
+        return new OpenResult.Opened(ticket);
+    }
+
+    private static OpenResult refused(Refusal refusal) {
+        return new OpenResult.Refused(refusal);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

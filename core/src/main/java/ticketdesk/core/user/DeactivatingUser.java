@@ -1,0 +1,66 @@
+package ticketdesk.core.user;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import ticketdesk.core.Channel;
+import ticketdesk.core.Refusal;
+import ticketdesk.core.Times;
+import ticketdesk.core.ticket.TicketPool;
+
+/**
+ * Rule 8: a deactivated user can no longer act anywhere; the tickets they held go back to the pool,
+ * each with its event; nothing of their history is removed.
+ */
+@Singleton
+public class DeactivatingUser {
+
+    private final UserRepository users;
+    private final TicketPool pool;
+    private final Times times;
+
+    DeactivatingUser(UserRepository users, TicketPool pool, Times times) {
+        this.users = users;
+        this.pool = pool;
+        this.times = times;
+    }
+
+    public sealed interface Result {
+        record Deactivated(User user, int ticketsReturned) implements Result {
+        }
+
+        record Reactivated(User user) implements Result {
+        }
+
+        record Refused(Refusal refusal) implements Result {
+        }
+    }
+
+    @Transactional
+    public Result deactivate(long userId, Long actorId, Channel channel) {
+        Optional<UserRow> row = users.findById(userId);
+        if (row.isEmpty()) {
+            return new Result.Refused(Refusal.notFound("user #" + userId));
+        }
+        if (actorId != null && actorId == userId) {
+            return new Result.Refused(Refusal.notAllowed("you cannot deactivate yourself"));
+        }
+        if (!row.get().active()) {
+            return new Result.Deactivated(row.get().toUser(), 0);
+        }
+        if (Role.ADMIN.db().equals(row.get().role()) && users.countActiveAdmins() <= 1) {
+            return new Result.Refused(Refusal.notAllowed("the last active admin cannot be deactivated"));
+        }
+        users.updateActive(userId, false, times.now());
+        int returned = pool.returnTicketsHeldBy(userId, actorId, channel, "responder deactivated");
+        return new Result.Deactivated(users.findById(userId).orElseThrow().toUser(), returned);
+    }
+
+    @Transactional
+    public Result reactivate(long userId) {
+        if (users.updateActive(userId, true, times.now()) == 0) {
+            return new Result.Refused(Refusal.notFound("user #" + userId));
+        }
+        return new Result.Reactivated(users.findById(userId).orElseThrow().toUser());
+    }
+}

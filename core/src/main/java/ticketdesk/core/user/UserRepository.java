@@ -1,0 +1,38 @@
+package ticketdesk.core.user;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface UserRepository extends CrudRepository<UserRow, Long> {
+
+    Optional<UserRow> findByEmail(String email);
+
+    @Query("SELECT u.* FROM users u JOIN user_identities i ON i.user_id = u.id"
+            + " WHERE i.platform = :platform AND i.external_id = :externalId")
+    Optional<UserRow> findByIdentity(String platform, String externalId);
+
+    @Query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = TRUE")
+    long countActiveAdmins();
+
+    @Query("SELECT * FROM users WHERE role = :role AND is_active = TRUE ORDER BY id")
+    List<UserRow> findActiveByRole(String role);
+
+    @Query("UPDATE users SET is_active = :active, updated_at = :now WHERE id = :id")
+    int updateActive(long id, boolean active, LocalDateTime now);
+
+    @Query("INSERT INTO user_identities (platform, external_id, user_id, created_at)"
+            + " VALUES (:platform, :externalId, :userId, :now)")
+    void insertIdentity(String platform, String externalId, long userId, LocalDateTime now);
+
+    @Query("DELETE FROM user_identities WHERE user_id = :userId AND platform = :platform")
+    int deleteIdentity(long userId, String platform);
+
+    @Query("SELECT external_id FROM user_identities WHERE user_id = :userId AND platform = :platform")
+    Optional<String> findExternalId(long userId, String platform);
+}
