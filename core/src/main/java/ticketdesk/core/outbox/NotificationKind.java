@@ -18,7 +18,13 @@ public enum NotificationKind {
     /** Every active responder declined the ticket: to the admins. */
     ALL_DECLINED,
     /** A one-off answer to an address that is not a user (payload {@code to}, {@code subject}, {@code body}). */
-    AUTO_ANSWER;
+    AUTO_ANSWER,
+    /**
+     * A one-off note for one person on one chat channel, defined wholly by its payload (for Slack:
+     * {@code channel}, {@code user}, {@code text}, optional {@code responseUrl}); how an adapter tells a
+     * clicker "already claimed by Alice" after the ack.
+     */
+    NOTE;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package ticketdesk.core.outbox;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -37,7 +36,8 @@ public class Outbox {
         return channels.contains(channel);
     }
 
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    /** Joins the caller's transaction (the change being announced), or runs in its own when there is none. */
+    @Transactional
     public void enqueue(Long ticketId, Long recipientUserId, Channel channel, NotificationKind kind,
                         Map<String, String> payload) {
         if (!delivers(channel)) {
