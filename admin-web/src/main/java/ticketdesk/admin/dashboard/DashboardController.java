@@ -1,0 +1,58 @@
+package ticketdesk.admin.dashboard;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ticketdesk.admin.web.Formats;
+import ticketdesk.core.Times;
+
+/** The panel's home: tickets by status, how fast they are claimed and resolved, who holds and declines what. */
+@Controller("/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DashboardController {
+
+    static final String VIEW = "dashboard";
+
+    private final DashboardQueries queries;
+    private final Times times;
+
+    DashboardController(DashboardQueries queries, Times times) {
+        this.queries = queries;
+        this.times = times;
+    }
+
+    record Speed(String period, String toClaim, String toResolve) {
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> dashboard() {
+        LocalDateTime now = times.now();
+        Map<String, Long> byStatus = queries.ticketsByStatus();
+        List<DashboardQueries.Count> open = queries.openPerResponder();
+        List<DashboardQueries.Count> declines = queries.declinesPerResponder();
+        Map<String, Object> model = new HashMap<>();
+        model.put("byStatus", byStatus.entrySet().stream()
+                .map(e -> new DashboardQueries.Count(Formats.label(e.getKey()), e.getValue())).toList());
+        model.put("speeds", List.of(speed("last 7 days", now.minusDays(7)), speed("last 30 days", now.minusDays(30))));
+        model.put("open", open);
+        model.put("declines", declines);
+        model.put("statusChart", BarChart.of("Tickets by status", byStatus.entrySet().stream()
+                .map(e -> new BarChart.Entry(Formats.label(e.getKey()), e.getValue(), e.getKey())).toList()));
+        model.put("openChart", BarChart.of("Open tickets per responder", open.stream()
+                .map(c -> new BarChart.Entry(c.label(), c.count(), "in_process")).toList()));
+        model.put("declineChart", BarChart.of("Declines per responder", declines.stream()
+                .map(c -> new BarChart.Entry(c.label(), c.count(), "declines")).toList()));
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    private Speed speed(String period, LocalDateTime since) {
+        return new Speed(period, Formats.duration(queries.medianTimeToClaim(since)),
+                Formats.duration(queries.medianTimeToResolve(since)));
+    }
+}

@@ -1,0 +1,85 @@
+package ticketdesk.admin.login;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import ticketdesk.admin.web.AdminSession;
+import ticketdesk.admin.web.Csrf;
+
+/** Sign-in and sign-out of the panel. */
+@Controller("/admin")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class LoginController {
+
+    static final String VIEW = "login";
+
+    private final AdminLogin login;
+    private final AdminSession session;
+    private final HttpClientAddressResolver addresses;
+
+    LoginController(AdminLogin login, AdminSession session, HttpClientAddressResolver addresses) {
+        this.login = login;
+        this.session = session;
+        this.addresses = addresses;
+    }
+
+    @Serdeable
+    record LoginForm(@Nullable String email, @Nullable String password) {
+    }
+
+    @Get("/login")
+    HttpResponse<?> initLoginForm(HttpRequest<?> request) {
+        return page(request, "", null, HttpStatus.OK);
+    }
+
+    @Post("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> processLoginForm(HttpRequest<?> request, @Body LoginForm form) {
+        String address = addresses.resolve(request);
+        AdminLogin.Outcome outcome = login.attempt(form.email(), form.password() == null ? "" : form.password(),
+                address == null ? "unknown" : address);
+        String email = form.email() == null ? "" : form.email();
+        if (outcome instanceof AdminLogin.Outcome.SignedIn signedIn) {
+            return HttpResponse.seeOther(URI.create("/admin"))
+                    .cookie(session.open(signedIn.admin(), request))
+                    .cookie(AdminSession.cookieFor(Csrf.LOGIN_COOKIE, "", request).maxAge(0));
+        }
+        if (outcome instanceof AdminLogin.Outcome.Throttled) {
+            return page(request, email, "Too many failed sign-ins for this account or from your address."
+                    + " Wait a few minutes and try again.", HttpStatus.TOO_MANY_REQUESTS);
+        }
+        return page(request, email, "Wrong email or password, or this account is not an active admin.",
+                HttpStatus.UNAUTHORIZED);
+    }
+
+    @Post("/logout")
+    HttpResponse<?> logout(HttpRequest<?> request) {
+        return HttpResponse.seeOther(URI.create("/admin/login")).cookie(AdminSession.close(request));
+    }
+
+    private MutableHttpResponse<?> page(HttpRequest<?> request, String email, String error, HttpStatus status) {
+        String token = Csrf.newToken();
+        Map<String, Object> model = new HashMap<>();
+        model.put("loginCsrf", token);
+        model.put("email", email);
+        model.put("error", error);
+        return HttpResponse.status(status).body(new ModelAndView<>(VIEW, model))
+                .cookie(AdminSession.cookieFor(Csrf.LOGIN_COOKIE, token, request));
+    }
+}

@@ -1,0 +1,41 @@
+package ticketdesk.admin.login;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * Login throttling ({@code ticketdesk.admin.login.*}): after {@code max-failures-per-account} failed logins for
+ * one account, or {@code max-failures-per-address} from one client address, within {@code window}, further
+ * attempts are refused until older failures leave the window.
+ */
+@ConfigurationProperties("ticketdesk.admin.login")
+class ThrottleSettings {
+
+    private int maxFailuresPerAccount = 5;
+    private int maxFailuresPerAddress = 20;
+    private Duration window = Duration.ofMinutes(15);
+
+    public int getMaxFailuresPerAccount() {
+        return maxFailuresPerAccount;
+    }
+
+    public void setMaxFailuresPerAccount(int maxFailuresPerAccount) {
+        this.maxFailuresPerAccount = maxFailuresPerAccount;
+    }
+
+    public int getMaxFailuresPerAddress() {
+        return maxFailuresPerAddress;
+    }
+
+    public void setMaxFailuresPerAddress(int maxFailuresPerAddress) {
+        this.maxFailuresPerAddress = maxFailuresPerAddress;
+    }
+
+    public Duration getWindow() {
+        return window;
+    }
+
+    public void setWindow(Duration window) {
+        this.window = window;
+    }
+}

@@ -1,0 +1,77 @@
+package ticketdesk.admin.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.rules.SecurityRuleResult;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import ticketdesk.core.user.Role;
+import ticketdesk.core.user.UserDirectory;
+
+/**
+ * Who may reach what. micronaut-security guards every route of the service once it is on the classpath, so
+ * this rule lets everything outside {@code /admin} and {@code /api} through (Slack, inbound mail, confirm pages,
+ * health have their own checks), opens the login page and the stylesheet, and lets the rest of {@code /admin}
+ * through only for a session of a user who is, right now, an active admin.
+ */
+@Singleton
+class AdminSecurityRule implements SecurityRule<HttpRequest<?>> {
+
+    /** After the annotation and URL-map rules, so an explicit rule elsewhere still wins. */
+    static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
+
+    private final UserDirectory directory;
+
+    AdminSecurityRule(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request,
+                                               @Nullable Authentication authentication) {
+        if (request == null) {
+            return Mono.just(SecurityRuleResult.UNKNOWN);
+        }
+        String path = request.getPath();
+        if (!isPanel(path)) {
+            return Mono.just(isApi(path) ? SecurityRuleResult.UNKNOWN : SecurityRuleResult.ALLOWED);
+        }
+        if (path.equals("/admin/login") || path.startsWith("/admin/assets/")) {
+            return Mono.just(SecurityRuleResult.ALLOWED);
+        }
+        if (authentication == null || !authentication.getRoles().contains(AdminSession.ROLE)) {
+            return Mono.just(SecurityRuleResult.REJECTED);
+        }
+        return Mono.fromCallable(() -> isActiveAdmin(authentication))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(ok -> ok ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
+    }
+
+    private boolean isActiveAdmin(Authentication authentication) {
+        try {
+            return directory.byId(Long.parseLong(authentication.getName()))
+                    .filter(user -> user.active() && user.role() == Role.ADMIN)
+                    .isPresent();
+        } catch (NumberFormatException notOurs) {
+            return false;
+        }
+    }
+
+    static boolean isPanel(String path) {
+        return path.equals("/admin") || path.startsWith("/admin/");
+    }
+
+    private static boolean isApi(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}

@@ -1,0 +1,67 @@
+package ticketdesk.admin.web;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.security.token.reader.TokenReader;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ticketdesk.core.user.User;
+
+/**
+ * The admin's session: a signed JWT in an HttpOnly, SameSite=Strict cookie (Secure when the request came
+ * over HTTPS), carrying the admin's id, name and the CSRF token of the session.
+ */
+@Singleton
+public class AdminSession implements TokenReader<HttpRequest<?>> {
+
+    public static final String COOKIE = "TD_SESSION";
+    public static final String ROLE = "admin";
+    static final String CSRF_CLAIM = "csrf";
+    static final String NAME_CLAIM = "name";
+
+    private final TokenGenerator tokens;
+    private final Duration timeout;
+
+    AdminSession(TokenGenerator tokens, @Value("${ticketdesk.admin.session-timeout:8h}") Duration timeout) {
+        this.tokens = tokens;
+        this.timeout = timeout;
+    }
+
+    /** The cookie that opens a session for this admin. */
+    public Cookie open(User admin, HttpRequest<?> request) {
+        Authentication authentication = Authentication.build(Long.toString(admin.id()), List.of(ROLE),
+                Map.of(CSRF_CLAIM, Csrf.newToken(), NAME_CLAIM, admin.displayName()));
+        String token = tokens.generateToken(authentication, (int) timeout.toSeconds())
+                .orElseThrow(() -> new IllegalStateException("could not sign the session token"));
+        return cookieFor(COOKIE, token, request).maxAge(timeout);
+    }
+
+    public static Cookie close(HttpRequest<?> request) {
+        return cookieFor(COOKIE, "", request).maxAge(0);
+    }
+
+    public static Cookie cookieFor(String name, String value, HttpRequest<?> request) {
+        return Cookie.of(name, value).path("/admin").httpOnly(true).sameSite(SameSite.Strict)
+                .secure(Requests.cameOverHttps(request));
+    }
+
+    @Override
+    public Optional<String> findToken(HttpRequest<?> request) {
+        if (!request.getPath().startsWith("/admin")) {
+            return Optional.empty();
+        }
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank());
+    }
+
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package ticketdesk.admin.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+
+/** Stand-ins, in this module's tests only, for routes that other modules own and security must leave open. */
+@Controller
+class OtherModulesEndpoints {
+
+    @Get("/health")
+    HttpResponse<String> health() {
+        return HttpResponse.ok("{\"status\":\"UP\"}").contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Post("/slack/events")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> slack(@Body java.util.Map<String, String> form) {
+        return HttpResponse.ok("slack saw " + form.get("command"));
+    }
+
+    @Post("/mail/inbound")
+    @Consumes("message/rfc822")
+    HttpResponse<String> inbound(@Body String raw) {
+        return HttpResponse.ok("mail saw " + raw.length());
+    }
+
+    @Get("/mail/confirm/abc")
+    HttpResponse<String> confirm() {
+        return HttpResponse.ok("confirmed");
+    }
+
+    @Get("/api/secret")
+    HttpResponse<String> api() {
+        return HttpResponse.ok("should not be reachable anonymously");
+    }
+}

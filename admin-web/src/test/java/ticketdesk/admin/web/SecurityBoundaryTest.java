@@ -1,0 +1,125 @@
+package ticketdesk.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ticketdesk.core.testing.DatabaseTest;
+import ticketdesk.core.testing.World;
+import ticketdesk.core.user.ManagingUsers;
+import ticketdesk.core.user.User;
+
+@MicronautTest(transactional = false)
+class SecurityBoundaryTest extends DatabaseTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ApplicationContext context;
+
+    private User admin;
+
+    @BeforeAll
+    void anAdminWithAPassword() {
+        admin = new World(context).admin("Ada Admin");
+        context.getBean(ManagingUsers.class).setPassword(admin.id(), "correct horse battery");
+    }
+
+    private Http http() {
+        return new Http(server.getURI());
+    }
+
+    @Test
+    void routesOfOtherModulesStayOpenToAnonymousCallers() {
+        Http http = http();
+        assertThat(http.get("/health").statusCode()).isEqualTo(200);
+        assertThat(http.get("/health").body()).contains("UP");
+        HttpResponse<String> slack = http.post("/slack/events", "application/x-www-form-urlencoded",
+                "command=%2Fticket");
+        assertThat(slack.statusCode()).isEqualTo(200);
+        assertThat(slack.body()).isEqualTo("slack saw /ticket");
+        HttpResponse<String> mail = http.post("/mail/inbound", "message/rfc822", "Subject: hi\r\n\r\nbody",
+                "Authorization", "Bearer not-a-jwt-but-the-mail-token");
+        assertThat(mail.statusCode()).isEqualTo(200);
+        assertThat(mail.body()).startsWith("mail saw");
+        assertThat(http.get("/mail/confirm/abc").body()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void theApiIsNotOpenToAnonymousCallers() {
+        assertThat(http().get("/api/secret").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void panelPagesSendAnonymousBrowsersToTheLoginPage() {
+        HttpResponse<String> response = http().get("/admin/users");
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValue("/admin/login");
+    }
+
+    @Test
+    void everyPanelPageSendsAStrictContentSecurityPolicy() {
+        Http http = http();
+        HttpResponse<String> login = http.get("/admin/login");
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeaders.POLICY);
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        http.signIn(admin.email(), "correct horse battery");
+        for (String page : new String[] {"/admin", "/admin/users", "/admin/tickets", "/admin/audit"}) {
+            HttpResponse<String> response = http.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(page).hasValue(SecurityHeaders.POLICY);
+            assertThat(response.body()).as(page).doesNotContain("<script");
+        }
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyStrictAndSecureBehindAnHttpsProxy() {
+        Http http = http();
+        String token = Http.csrfOf(http.get("/admin/login").body()).orElseThrow();
+        HttpResponse<String> response = http.postForm("/admin/login",
+                Map.of("_csrf", token, "email", admin.email(), "password", "correct horse battery"),
+                "X-Forwarded-Proto", "https");
+        assertThat(response.statusCode()).isEqualTo(303);
+        String session = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(AdminSession.COOKIE + "=")).findFirst().orElseThrow();
+        assertThat(session).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict")
+                .containsIgnoringCase("Secure");
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenIsForbiddenAndChangesNothing() {
+        Http http = http();
+        assertThat(http.signIn(admin.email(), "correct horse battery").statusCode()).isEqualTo(303);
+        long before = db.count("SELECT COUNT(*) FROM users");
+        HttpResponse<String> response = http.postForm("/admin/users/new",
+                Map.of("displayName", "Mallory", "email", "mallory@example.com", "role", "admin"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        HttpResponse<String> wrongToken = http.postForm("/admin/users/new",
+                Map.of("_csrf", "guessed", "displayName", "Mallory", "email", "mallory@example.com", "role", "admin"));
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(db.count("SELECT COUNT(*) FROM users")).isEqualTo(before);
+        assertThat(db.count("SELECT COUNT(*) FROM users WHERE email = 'mallory@example.com'")).isZero();
+    }
+
+    @Test
+    void aLoginPostWithoutItsTokenIsForbidden() {
+        HttpResponse<String> response = http().postForm("/admin/login",
+                Map.of("email", admin.email(), "password", "correct horse battery"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(AdminSession.COOKIE));
+    }
+
+    @Test
+    void aForgedSessionCookieOpensNothing() {
+        HttpResponse<String> response = http().get("/admin/users", "Cookie",
+                AdminSession.COOKIE + "=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIiwicm9sZXMiOlsiYWRtaW4iXX0.c2lnbmF0dXJl");
+        assertThat(response.statusCode()).isEqualTo(303);
+    }
+}
