@@ -11,11 +11,11 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A fresh database on the machine's MariaDB/MySQL for one test class, so test runs (and classes)
  * never see each other's rows. The server is {@code -Dticketdesk.test.mysql} (default
- * {@code jdbc:mysql://127.0.0.1:3306/}, user root, empty password). Dropped when the JVM exits.
+ * {@code jdbc:mariadb://127.0.0.1:3306/}, user root, empty password). Dropped when the JVM exits.
  */
 public final class TestDatabase {
 
-    public static final String SERVER = System.getProperty("ticketdesk.test.mysql", "jdbc:mysql://127.0.0.1:3306/");
+    public static final String SERVER = System.getProperty("ticketdesk.test.mysql", "jdbc:mariadb://127.0.0.1:3306/");
     public static final String USER = System.getProperty("ticketdesk.test.mysql.user", "root");
     public static final String PASSWORD = System.getProperty("ticketdesk.test.mysql.password", "");
 
@@ -24,13 +24,13 @@ public final class TestDatabase {
 
     private TestDatabase(String name) {
         this.name = name;
-        this.url = SERVER + name + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC";
+        this.url = SERVER + name;
     }
 
     public static TestDatabase fresh() {
         String name = "td_test_" + ProcessHandle.current().pid() + "_"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        try (Connection c = DriverManager.getConnection(SERVER + "?useSSL=false&allowPublicKeyRetrieval=true", USER,
+        try (Connection c = DriverManager.getConnection(SERVER, USER,
                 PASSWORD); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
@@ -61,7 +61,7 @@ public final class TestDatabase {
         p.put("datasources.default.url", url);
         p.put("datasources.default.username", USER);
         p.put("datasources.default.password", PASSWORD);
-        p.put("datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver");
+        p.put("datasources.default.driver-class-name", SERVER.startsWith("jdbc:mariadb:") ? "org.mariadb.jdbc.Driver" : "com.mysql.cj.jdbc.Driver");
         p.put("datasources.default.maximum-pool-size", "20");
         p.put("flyway.datasources.default.enabled", "true");
         p.put("ticketdesk.outbox.enabled", "false");
@@ -84,7 +84,7 @@ public final class TestDatabase {
     }
 
     public void drop() {
-        try (Connection c = DriverManager.getConnection(SERVER + "?useSSL=false&allowPublicKeyRetrieval=true", USER,
+        try (Connection c = DriverManager.getConnection(SERVER, USER,
                 PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
         } catch (SQLException ignored) {

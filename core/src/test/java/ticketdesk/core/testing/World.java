@@ -55,8 +55,12 @@ public final class World {
     }
 
     public Ticket pendingTicket(User requester, String title) {
+        return pendingTicket(requester, title, Source.WEB);
+    }
+
+    public Ticket pendingTicket(User requester, String title, Source source) {
         OpenResult result = context.getBean(OpeningTicket.class)
-                .open(new Commands.OpenTicket(requester.id(), title, null, null, null, Source.WEB));
+                .open(new Commands.OpenTicket(requester.id(), title, null, null, null, source));
         if (result instanceof OpenResult.Opened opened) {
             return opened.ticket();
         }

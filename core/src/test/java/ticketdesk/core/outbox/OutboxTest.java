@@ -1,0 +1,155 @@
+package ticketdesk.core.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ticketdesk.core.testing.DatabaseTest;
+import ticketdesk.core.testing.RecordingNotifier;
+import ticketdesk.core.testing.World;
+import ticketdesk.core.ticket.Source;
+import ticketdesk.core.ticket.Ticket;
+import ticketdesk.core.ticket.TicketStatus;
+import ticketdesk.core.user.User;
+
+/** Rule 11: delivered by workers with SKIP LOCKED, retried with back-off, never losing or undoing the change. */
+@MicronautTest(transactional = false)
+class OutboxTest extends DatabaseTest {
+
+    @Inject ApplicationContext context;
+    @Inject OutboxWorker worker;
+    @Inject RecordingNotifier notifier;
+    World world;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("ticketdesk.test.recording-notifier", "true",
+                "ticketdesk.outbox.base-delay", "0s",
+                "ticketdesk.outbox.max-attempts", "4");
+    }
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        world = new World(context);
+        notifier.reset();
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE notifications SET status = 'sent' WHERE status = 'pending'");
+        }
+    }
+
+    @Test
+    void aNotifierThatFailsTwiceThenSucceedsDeliversExactlyOnce() {
+        Ticket ticket = openedTicketWithOneEmail();
+        notifier.failWhen(n -> n.attempt() <= 2);
+
+        worker.drain();
+
+        assertThat(notifier.calls.get()).isEqualTo(3);
+        assertThat(notifier.delivered).singleElement().satisfies(n -> {
+            assertThat(n.ticketId()).isEqualTo(ticket.id());
+            assertThat(n.kind()).isEqualTo(NotificationKind.OPENED);
+        });
+        assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND status = 'sent'"
+                + " AND attempts = 3 AND sent_at IS NOT NULL", ticket.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aNotifierThatAlwaysFailsEndsFailedWithTheErrorKeptAndTheTicketIntact() {
+        Ticket ticket = openedTicketWithOneEmail();
+        notifier.failWhen(n -> true);
+
+        worker.drain();
+
+        assertThat(notifier.delivered).isEmpty();
+        assertThat(notifier.calls.get()).isEqualTo(4);
+        assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND status = 'failed'"
+                + " AND attempts = 4 AND last_error LIKE '%smtp down (attempt 4)%'", ticket.id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = ?", ticket.id(),
+                TicketStatus.PENDING.db())).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedAttemptWaitsForItsBackOff() {
+        Map<String, Object> props = new HashMap<>(db.properties());
+        props.put("ticketdesk.test.recording-notifier", "true");
+        props.put("ticketdesk.outbox.base-delay", "1h");
+        try (ApplicationContext slow = ApplicationContext.run(props, "test")) {
+            RecordingNotifier failing = slow.getBean(RecordingNotifier.class);
+            failing.failWhen(n -> true);
+            Ticket ticket = new World(slow).pendingTicket(emailResponderIn(slow), "slow", Source.SLACK);
+            slow.getBean(OutboxWorker.class).drain();
+
+            assertThat(failing.calls.get()).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND status = 'pending'"
+                    + " AND attempts = 1 AND next_attempt_at > UTC_TIMESTAMP() + INTERVAL 10 MINUTE", ticket.id()))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoWorkersInTwoInstancesNeverDeliverTheSameNotificationTwice() throws Exception {
+        User requester = world.employee("Requester");
+        for (int i = 0; i < 5; i++) {
+            world.responder("Mail Responder " + i);
+        }
+        for (int i = 0; i < 60; i++) {
+            world.pendingTicket(requester, "outbox " + i);
+        }
+        long due = db.count("SELECT COUNT(*) FROM notifications WHERE status = 'pending'");
+        assertThat(due).isGreaterThanOrEqualTo(300);
+
+        Map<String, Object> props = new HashMap<>(db.properties());
+        props.put("ticketdesk.test.recording-notifier", "true");
+        props.put("ticketdesk.outbox.batch-size", "7");
+        try (ApplicationContext second = ApplicationContext.run(props, "test")) {
+            RecordingNotifier otherNotifier = second.getBean(RecordingNotifier.class);
+            OutboxWorker otherWorker = second.getBean(OutboxWorker.class);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> runs = List.of(
+                    pool.submit(worker::drain), pool.submit(worker::drain),
+                    pool.submit(otherWorker::drain), pool.submit(otherWorker::drain));
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+            pool.shutdown();
+
+            List<Long> ids = new java.util.ArrayList<>();
+            notifier.delivered.forEach(n -> ids.add(n.id()));
+            otherNotifier.delivered.forEach(n -> ids.add(n.id()));
+            Map<Long, Long> perId = ids.stream().collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+            assertThat(perId.values()).allMatch(count -> count == 1);
+            assertThat((long) ids.size()).isEqualTo(due);
+            assertThat(notifier.delivered).isNotEmpty();
+            assertThat(otherNotifier.delivered).isNotEmpty();
+            assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE status <> 'sent'")).isZero();
+        }
+    }
+
+    private Ticket openedTicketWithOneEmail() {
+        return world.pendingTicket(emailResponderIn(context), "one email", Source.SLACK);
+    }
+
+    /** A requester; plus exactly one responder (reached by email) in a fresh context's view. */
+    private User emailResponderIn(ApplicationContext ctx) {
+        World w = new World(ctx);
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE users SET is_active = FALSE WHERE role = 'responder'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        w.responder("Only Responder");
+        return w.employee("Slack Requester");
+    }
+}

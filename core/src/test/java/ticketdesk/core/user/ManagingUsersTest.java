@@ -1,0 +1,73 @@
+package ticketdesk.core.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import ticketdesk.core.testing.DatabaseTest;
+
+@MicronautTest(transactional = false)
+class ManagingUsersTest extends DatabaseTest {
+
+    @Inject ManagingUsers managing;
+    @Inject UserDirectory directory;
+    @Inject Passwords passwords;
+
+    @Test
+    void aPhoneNumberIsStoredInE164() {
+        UserResult result = managing.create(new NewUser("Alice", "alice@example.com", "+1 (415) 555-2671",
+                Role.RESPONDER, "IT", "ACME", "U0ALICE", null));
+
+        assertThat(result).isInstanceOfSatisfying(UserResult.Saved.class,
+                s -> assertThat(s.user().phoneE164()).isEqualTo("+14155552671"));
+        assertThat(directory.byIdentity(Platform.SLACK, "U0ALICE")).map(User::displayName).contains("Alice");
+    }
+
+    @Test
+    void somethingThatIsNotAPhoneNumberGetsAClearMessageAndNoUser() {
+        UserResult result = managing.create(new NewUser("Bob", "bob@example.com", "12", Role.EMPLOYEE, null, null,
+                null, null));
+        assertThat(result).isInstanceOfSatisfying(UserResult.Refused.class,
+                r -> assertThat(r.refusal().message()).contains("'12' is not a valid phone number"));
+        assertThat(directory.byEmail("bob@example.com")).isEmpty();
+    }
+
+    @Test
+    void emailsAreUniqueWhateverTheirCase() {
+        managing.create(NewUser.of("Carol", "carol@example.com", Role.EMPLOYEE));
+        assertThat(managing.create(NewUser.of("Carol 2", "CAROL@example.com", Role.EMPLOYEE)))
+                .isInstanceOfSatisfying(UserResult.Refused.class,
+                        r -> assertThat(r.refusal().message()).contains("already has the email"));
+    }
+
+    @Test
+    void aSlackUserSeenForTheFirstTimeBecomesAnEmployeeOnce() {
+        User first = managing.chatUser(Platform.SLACK, "U0NEW", "New Person", "new@example.com");
+        User again = managing.chatUser(Platform.SLACK, "U0NEW", "New Person", "new@example.com");
+        assertThat(first.role()).isEqualTo(Role.EMPLOYEE);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(db.count("SELECT COUNT(*) FROM users WHERE email = 'new@example.com'")).isEqualTo(1);
+    }
+
+    @Test
+    void anEditReplacesTheFieldsAndRelinksTheSlackId() {
+        User dave = ((UserResult.Saved) managing.create(NewUser.of("Dave", "dave@example.com", Role.EMPLOYEE))).user();
+        UserResult edited = managing.update(new UserChanges(dave.id(), "Dave D.", "dave@example.com", "+44 20 7946 0958",
+                Role.RESPONDER, "Support", null, "U0DAVE"));
+        assertThat(edited).isInstanceOfSatisfying(UserResult.Saved.class, s -> {
+            assertThat(s.user().role()).isEqualTo(Role.RESPONDER);
+            assertThat(s.user().phoneE164()).isEqualTo("+442079460958");
+        });
+        assertThat(directory.identityOf(dave.id(), Platform.SLACK)).contains("U0DAVE");
+    }
+
+    @Test
+    void passwordsAreArgon2idHashesThatVerify() {
+        String hash = passwords.hash("correct horse");
+        assertThat(hash).startsWith("$argon2id$v=19$");
+        assertThat(passwords.verify("correct horse", hash)).isTrue();
+        assertThat(passwords.verify("wrong horse", hash)).isFalse();
+        assertThat(passwords.verify("correct horse", "garbage")).isFalse();
+    }
+}
