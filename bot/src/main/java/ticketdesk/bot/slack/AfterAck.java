@@ -1,0 +1,71 @@
+package ticketdesk.bot.slack;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Work that must wait until Slack has its ack: the one Web API call allowed outside the outbox
+ * ({@code views.open}, whose trigger_id lives 3 s) and a first-time user's {@code users.info}. A handler
+ * calls {@link #later}; the request's tasks start once its response has been handed back.
+ */
+@Singleton
+public class AfterAck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AfterAck.class);
+    private static final ThreadLocal<List<Runnable>> PENDING = new ThreadLocal<>();
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, named("slack-after-ack"));
+
+    public void later(Runnable task) {
+        List<Runnable> pending = PENDING.get();
+        if (pending == null) {
+            start(List.of(task));
+        } else {
+            pending.add(task);
+        }
+    }
+
+    void open() {
+        PENDING.set(new ArrayList<>());
+    }
+
+    List<Runnable> close() {
+        List<Runnable> pending = PENDING.get();
+        PENDING.remove();
+        return pending == null ? List.of() : pending;
+    }
+
+    void start(List<Runnable> tasks) {
+        for (Runnable task : tasks) {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("work after a Slack ack failed: {}", e.toString(), e);
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

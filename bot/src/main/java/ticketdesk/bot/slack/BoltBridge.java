@@ -1,0 +1,52 @@
+package ticketdesk.bot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+
+/** Translates between Micronaut's HTTP request and response and Bolt's, the way bolt-micronaut does. */
+@Singleton
+class BoltBridge {
+
+    private final SlackRequestParser parser;
+
+    BoltBridge(App app) {
+        this.parser = new SlackRequestParser(app.config());
+    }
+
+    /** Bolt's request for this body, or null when it is no Slack request Bolt knows. */
+    Request<?> toBolt(HttpRequest<?> request, String body) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(request.getPath())
+                .queryString(request.getParameters().asMap())
+                .headers(new RequestHeaders(request.getHeaders().asMap()))
+                .requestBody(body)
+                .remoteAddress(remote == null || remote.getAddress() == null ? null
+                        : remote.getAddress().getHostAddress())
+                .build());
+    }
+
+    HttpResponse<String> toMicronaut(Response response) {
+        MutableHttpResponse<String> http = HttpResponse.status(HttpStatus.valueOf(response.getStatusCode()));
+        if (response.getHeaders() != null) {
+            for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
+                header.getValue().forEach(value -> http.header(header.getKey(), value));
+            }
+        }
+        String body = response.getBody() == null ? "" : response.getBody();
+        http.body(body);
+        http.contentType(response.getContentType() == null ? "text/plain; charset=utf-8" : response.getContentType());
+        return http;
+    }
+}

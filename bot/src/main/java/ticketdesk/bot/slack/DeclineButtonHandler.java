@@ -1,0 +1,25 @@
+package ticketdesk.bot.slack;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import jakarta.inject.Singleton;
+import ticketdesk.bot.card.CardButton;
+
+/** The card's Decline button. */
+@Singleton
+class DeclineButtonHandler implements BlockActionHandler {
+
+    private final ButtonPresses presses;
+
+    DeclineButtonHandler(ButtonPresses presses) {
+        this.presses = presses;
+    }
+
+    @Override
+    public Response apply(BlockActionRequest request, ActionContext ctx) {
+        presses.press(CardButton.DECLINE, request);
+        return ctx.ack();
+    }
+}

@@ -1,0 +1,88 @@
+package ticketdesk.bot.slack;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.ViewState;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import ticketdesk.bot.card.TicketWords;
+import ticketdesk.bot.command.ChatDesk;
+import ticketdesk.core.Refusal;
+import ticketdesk.core.ticket.OpenResult;
+import ticketdesk.core.ticket.Priority;
+import ticketdesk.core.ticket.Source;
+
+/**
+ * The "new ticket" modal was submitted: open the ticket. An invalid field is shown on the form itself;
+ * success closes the form and says "Ticket #42 opened" in the channel the command came from.
+ */
+@Singleton
+class NewTicketSubmissionHandler implements ViewSubmissionHandler {
+
+    private final ChatDesk desk;
+    private final SlackPeople people;
+    private final SlackNotes notes;
+    private final TicketWords words;
+
+    NewTicketSubmissionHandler(ChatDesk desk, SlackPeople people, SlackNotes notes, TicketWords words) {
+        this.desk = desk;
+        this.people = people;
+        this.notes = notes;
+        this.words = words;
+    }
+
+    @Override
+    public Response apply(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload payload = request.getPayload();
+        Map<String, Map<String, ViewState.Value>> values = payload.getView().getState() == null ? Map.of()
+                : payload.getView().getState().getValues();
+        String title = text(values, NewTicketForm.TITLE);
+        String description = text(values, NewTicketForm.DESCRIPTION);
+        String category = text(values, NewTicketForm.CATEGORY);
+        Priority priority = Priority.parse(selected(values, NewTicketForm.PRIORITY)).orElse(null);
+        String[] origin = NewTicketForm.metadata(payload.getView().getPrivateMetadata());
+        String userId = payload.getUser().getId();
+        Where where = new Where(null, origin[0] == null ? userId : origin[0], userId, origin[1]);
+        AtomicReference<Refusal> invalid = new AtomicReference<>();
+        SlackPeople.Answer answer = people.act(userId, payload.getUser().getName(), where, user -> {
+            OpenResult result = desk.open(user, title, description, priority, category, Source.SLACK);
+            if (result instanceof OpenResult.Opened opened) {
+                notes.tell(where.about(opened.ticket().id()), words.opened(opened.ticket()));
+                return Optional.empty();
+            }
+            Refusal refusal = ((OpenResult.Refused) result).refusal();
+            if (refusal.reason() == Refusal.Reason.INVALID_INPUT) {
+                invalid.set(refusal);
+            }
+            return Optional.of("The ticket was not opened: " + words.refusal(refusal));
+        });
+        if (invalid.get() != null && !answer.deferred()) {
+            return ctx.ackWithErrors(Map.of(NewTicketForm.fieldOf(invalid.get().message()),
+                    words.refusal(invalid.get())));
+        }
+        if (answer.text() != null) {
+            notes.tell(where, answer.text());
+        }
+        return ctx.ack();
+    }
+
+    private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value value = value(values, block);
+        return value == null ? null : value.getValue();
+    }
+
+    private static String selected(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value value = value(values, block);
+        return value == null || value.getSelectedOption() == null ? null : value.getSelectedOption().getValue();
+    }
+
+    private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block) {
+        Map<String, ViewState.Value> inBlock = values == null ? null : values.get(block);
+        return inBlock == null ? null : inBlock.get(NewTicketForm.VALUE);
+    }
+}

@@ -1,0 +1,60 @@
+package ticketdesk.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.model.event.MessageEvent;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import ticketdesk.bot.card.CardButton;
+
+/**
+ * The one Bolt {@link App} and the {@link Slack} client it and the notifier share. The middleware is
+ * Bolt's signature verification (and ssl_check) only: Bolt's default authorization would call
+ * {@code auth.test} before the ack, which ticketdesk never does.
+ */
+@Factory
+class SlackAppFactory {
+
+    @Singleton
+    Slack slack(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        String url = settings.getApiUrl();
+        config.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/");
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setHttpClientReadTimeoutMillis(10_000);
+        config.setHttpClientCallTimeoutMillis(15_000);
+        return Slack.getInstance(config);
+    }
+
+    @Singleton
+    App app(SlackSettings settings, Slack slack, TicketCommandHandler command, NewTicketSubmissionHandler form,
+            ClaimButtonHandler claim, DeclineButtonHandler decline, ResolveButtonHandler resolve,
+            ReleaseButtonHandler release, UnknownActionHandler unknown, ThreadReplyHandler thread) {
+        AppConfig config = AppConfig.builder().signingSecret(settings.getSigningSecret())
+                .singleTeamBotToken(settings.getBotToken()).slack(slack).build();
+        List<Middleware> middleware = new ArrayList<>();
+        middleware.add(new RequestVerification(new SlackSignature.Verifier(
+                new SlackSignature.Generator(settings.getSigningSecret()))));
+        middleware.add(new SSLCheck(null));
+        App app = new App(config, middleware);
+        app.asOAuthApp(false);
+        app.command(Pattern.compile("^/.*$"), command);
+        app.viewSubmission(NewTicketForm.CALLBACK_ID, form);
+        app.blockAction(CardButton.CLAIM.id(), claim);
+        app.blockAction(CardButton.DECLINE.id(), decline);
+        app.blockAction(CardButton.RESOLVE.id(), resolve);
+        app.blockAction(CardButton.RELEASE.id(), release);
+        app.blockAction(UnknownActionHandler.UNKNOWN, unknown);
+        app.event(MessageEvent.class, thread);
+        return app;
+    }
+}

@@ -1,0 +1,78 @@
+package ticketdesk.bot.slack;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.request.Request;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * {@code POST /slack/events}: slash commands, interactivity and the Events API on one URL. The signature is
+ * checked before anything else is looked at; then Bolt handles the request.
+ */
+@Controller("/slack")
+class SlackEventsController {
+
+    static final String NOT_CONFIGURED = "Slack is not configured on this ticketdesk: set SLACK_SIGNING_SECRET"
+            + " (and SLACK_BOT_TOKEN, SLACK_RESPONDER_CHANNEL) and restart.";
+
+    private final SlackSettings settings;
+    private final BoltBridge bridge;
+    private final Acknowledger acknowledger;
+
+    SlackEventsController(SlackSettings settings, BoltBridge bridge, Acknowledger acknowledger) {
+        this.settings = settings;
+        this.bridge = bridge;
+        this.acknowledger = acknowledger;
+    }
+
+    @Post(uri = "/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
+            produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<String> events(HttpRequest<?> request, @Nullable @Body String body) {
+        if (!settings.acceptsRequests()) {
+            return text(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
+        }
+        String raw = body == null ? "" : body;
+        if (!signedBySlack(request, raw)) {
+            return text(HttpStatus.UNAUTHORIZED, "Invalid or expired Slack signature; the request was ignored.");
+        }
+        Request<?> slackRequest;
+        try {
+            slackRequest = bridge.toBolt(request, raw);
+        } catch (RuntimeException e) {
+            return text(HttpStatus.BAD_REQUEST, "The request body is not a Slack payload ticketdesk can read"
+                    + " (malformed JSON or form data); nothing was changed.");
+        }
+        if (slackRequest == null) {
+            return text(HttpStatus.BAD_REQUEST, "The request is not a kind of Slack request ticketdesk handles;"
+                    + " nothing was changed.");
+        }
+        return bridge.toMicronaut(acknowledger.handle(slackRequest));
+    }
+
+    private boolean signedBySlack(HttpRequest<?> request, String body) {
+        String timestamp = request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        String signature = request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        if (timestamp == null || signature == null) {
+            return false;
+        }
+        try {
+            return new SlackSignature.Verifier(new SlackSignature.Generator(settings.getSigningSecret()))
+                    .isValid(timestamp, body, signature);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static HttpResponse<String> text(HttpStatus status, String text) {
+        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_PLAIN_TYPE).body(text);
+    }
+}

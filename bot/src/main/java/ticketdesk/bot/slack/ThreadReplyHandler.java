@@ -1,0 +1,70 @@
+package ticketdesk.bot.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.handler.BoltEventHandler;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageEvent;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import ticketdesk.bot.card.TicketWords;
+import ticketdesk.core.Channel;
+import ticketdesk.core.message.PostMessage;
+import ticketdesk.core.message.PostResult;
+import ticketdesk.core.message.PostingMessage;
+
+/**
+ * A reply in a ticket card's thread becomes a ticket message. Core stores it once per Slack ts, so Slack's
+ * retries ({@code X-Slack-Retry-Num}) and repeated deliveries never double it. Bot messages and edits
+ * (anything with a subtype or a bot id) are ignored, so our own thread posts never loop back.
+ */
+@Singleton
+class ThreadReplyHandler implements BoltEventHandler<MessageEvent> {
+
+    private final SlackPosts posts;
+    private final SlackPeople people;
+    private final PostingMessage posting;
+    private final SlackNotes notes;
+    private final TicketWords words;
+
+    ThreadReplyHandler(SlackPosts posts, SlackPeople people, PostingMessage posting, SlackNotes notes,
+                       TicketWords words) {
+        this.posts = posts;
+        this.people = people;
+        this.posting = posting;
+        this.notes = notes;
+        this.words = words;
+    }
+
+    @Override
+    public Response apply(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+        MessageEvent event = payload.getEvent();
+        if (!isPersonReplyingInThread(event)) {
+            return ctx.ack();
+        }
+        Optional<Long> ticketId = posts.ticketAt(event.getChannel(), event.getThreadTs());
+        if (ticketId.isEmpty()) {
+            return ctx.ack();
+        }
+        Where where = new Where(ticketId.get(), event.getChannel(), event.getUser(), null);
+        SlackPeople.Answer answer = people.act(event.getUser(), event.getUser(), where, sender -> {
+            PostResult result = posting.post(new PostMessage(ticketId.get(), sender.id(),
+                    SlackText.unescape(event.getText()), Channel.SLACK, event.getTs()));
+            if (result instanceof PostResult.Refused refused) {
+                return Optional.of("Your reply was not added to ticket #" + ticketId.get() + ": "
+                        + words.refusal(refused.refusal()));
+            }
+            return Optional.empty();
+        });
+        if (answer.text() != null) {
+            notes.tell(where, answer.text());
+        }
+        return ctx.ack();
+    }
+
+    private static boolean isPersonReplyingInThread(MessageEvent event) {
+        return event != null && event.getSubtype() == null && event.getBotId() == null && event.getUser() != null
+                && event.getThreadTs() != null && !event.getThreadTs().equals(event.getTs())
+                && event.getText() != null;
+    }
+}
