@@ -1,0 +1,74 @@
+package ticketdesk.mail.inbound;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
+import ticketdesk.core.Channel;
+import ticketdesk.core.Times;
+import ticketdesk.core.outbox.NotificationKind;
+import ticketdesk.core.outbox.Outbox;
+import ticketdesk.mail.MailSettings;
+
+/**
+ * The one polite answer to an address that is no active user, through the outbox (AUTO_ANSWER), at
+ * most once per {@code mail.auto-answer-interval} for each address, even with several instances.
+ */
+@Singleton
+class AutoAnswers {
+
+    private final AutoAnswerRepository answers;
+    private final Outbox outbox;
+    private final TransactionOperations<Connection> tx;
+    private final Times times;
+    private final MailSettings settings;
+
+    AutoAnswers(AutoAnswerRepository answers, Outbox outbox, TransactionOperations<Connection> tx, Times times,
+                MailSettings settings) {
+        this.answers = answers;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.times = times;
+        this.settings = settings;
+    }
+
+    /** Queues the answer unless this address was answered recently; tells whether it did. */
+    boolean answer(String address, String subject, String inReplyTo, boolean deactivated) {
+        if (address == null || !outbox.delivers(Channel.EMAIL)) {
+            return false;
+        }
+        try {
+            return tx.executeWrite(s -> {
+                var now = times.now();
+                if (answers.count(address) == 0) {
+                    answers.claimFirst(address, now);
+                } else if (answers.claimAgain(address, now, now.minus(settings.getAutoAnswerInterval())) == 0) {
+                    return false;
+                }
+                outbox.enqueue(null, null, Channel.EMAIL, NotificationKind.AUTO_ANSWER,
+                        payload(address, subject, inReplyTo, deactivated));
+                return true;
+            });
+        } catch (DataAccessException raced) {
+            return false; // another instance answered this address at the same moment
+        }
+    }
+
+    private static Map<String, String> payload(String address, String subject, String inReplyTo, boolean deactivated) {
+        Map<String, String> p = new HashMap<>();
+        p.put("to", address);
+        String s = subject == null || subject.isBlank() ? "your email" : subject.strip();
+        p.put("subject", s.regionMatches(true, 0, "Re:", 0, 3) ? s : "Re: " + s);
+        p.put("body", "Hello,\n\n"
+                + (deactivated ? "the help-desk account of " + address + " is deactivated"
+                        : "we could not find a help-desk account for " + address)
+                + ", so your email was not added to any ticket. Please ask your administrator for access, or contact"
+                + " the help desk another way.\n\nThis is an automatic answer; you will not get another one for a while.");
+        if (inReplyTo != null) {
+            p.put("inReplyTo", inReplyTo);
+        }
+        return p;
+    }
+}

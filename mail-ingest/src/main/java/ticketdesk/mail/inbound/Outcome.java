@@ -1,0 +1,43 @@
+package ticketdesk.mail.inbound;
+
+import java.util.Locale;
+
+/** What became of an inbound email; stored lower-case in {@code inbound_emails.outcome}. */
+public enum Outcome {
+    /** Being handled right now (or the handler died; a later delivery takes it over). */
+    PROCESSING,
+    /** Added to its ticket as a message. */
+    APPLIED,
+    /** Added to its done ticket as a message, which reopened it. */
+    REOPENED,
+    /** An active user's email about nothing we know: it opened a ticket. */
+    OPENED_TICKET,
+    /** Already handled (same Message-ID, or the same content without one). */
+    DUPLICATE,
+    /** An auto-reply, bounce or list mail: ignored and never answered. */
+    AUTOMATED,
+    /** Our own email come back: ignored. */
+    OWN_MAIL,
+    /** From an address that is no user: politely answered at most once in a while. */
+    UNKNOWN_SENDER,
+    /** From a deactivated user: politely answered at most once in a while. */
+    INACTIVE_SENDER,
+    /** Points at a ticket, but nothing proves the sender may write to it: ignored. */
+    UNVERIFIED,
+    /** Core refused it (a cancelled ticket, a reopen window passed…); the reason is in {@code error}. */
+    REFUSED,
+    /** Nothing new in it once quoted history and signature are gone. */
+    EMPTY,
+    /** Its MIME structure could not be read. */
+    MALFORMED,
+    /** Handling failed unexpectedly; the error is kept and a later delivery tries again. */
+    FAILED;
+
+    public String db() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Outcome fromDb(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}
