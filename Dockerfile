@@ -1,0 +1,33 @@
+# ticketdesk as a container: the jar built from this checkout, run on a Java 17 JRE.
+#   docker compose up --build        (see docker-compose.yml; the README explains the settings)
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+# the build definition first, so dependency downloads stay cached while only sources change
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY core/pom.xml core/
+COPY bot/pom.xml bot/
+COPY mail-ingest/pom.xml mail-ingest/
+COPY admin-web/pom.xml admin-web/
+COPY app/pom.xml app/
+COPY bench/pom.xml bench/
+RUN ./mvnw -B -q -pl app -am dependency:go-offline -DexcludeReactor=true || true
+COPY . .
+RUN ./mvnw -B -q -pl app -am package -DskipTests && cp app/target/ticketdesk.jar /ticketdesk.jar
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app ticketdesk \
+    && mkdir -p /app/data && chown -R ticketdesk /app
+WORKDIR /app
+COPY --from=build /ticketdesk.jar /app/ticketdesk.jar
+USER ticketdesk
+ENV MICRONAUT_SERVER_PORT=8080 \
+    JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+    CMD curl -fsS http://127.0.0.1:8080/health | grep -q '"UP"' || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/ticketdesk.jar"]

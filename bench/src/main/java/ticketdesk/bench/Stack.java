@@ -1,0 +1,100 @@
+package ticketdesk.bench;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * Everything one run needs on this machine: a fresh database, the fake Slack Web API, an SMTP server
+ * (GreenMail) and any number of ticketdesk instances sharing them, all on 127.0.0.1.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final String SIGNING_SECRET = "bench-signing-secret-" + Long.toHexString(System.nanoTime());
+    public static final String INBOUND_TOKEN = "bench-inbound-token-" + Long.toHexString(System.nanoTime());
+    public static final String SUPPORT_ADDRESS = "support@bench.example";
+    public static final String ADMIN_EMAIL = "admin@bench.example";
+    public static final String ADMIN_PASSWORD = "bench-admin-" + Long.toHexString(System.nanoTime());
+
+    public final Database db;
+    public final FakeSlack slack;
+    public final GreenMail smtp;
+    public final SlackRequests slackRequests;
+    public final HttpClient http;
+    private final Path logDir;
+    private final List<AppInstance> instances = new ArrayList<>();
+
+    private Stack(String prefix, Path logDir) {
+        this.logDir = logDir;
+        this.db = Database.fresh(prefix);
+        this.slack = FakeSlack.start();
+        this.smtp = new GreenMail(new ServerSetup(AppInstance.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        this.smtp.start();
+        this.slackRequests = new SlackRequests(SIGNING_SECRET, slack);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(16)).build();
+    }
+
+    public static Stack create(String prefix, Path logDir) {
+        return new Stack(prefix, logDir);
+    }
+
+    /** The configuration of DESIGN.md's runtime contract, pointing at this stack's servers. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATASOURCES_DEFAULT_URL", db.appUrl());
+        env.put("DATASOURCES_DEFAULT_USERNAME", Database.USER);
+        env.put("DATASOURCES_DEFAULT_PASSWORD", Database.PASSWORD);
+        env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+        env.put("SLACK_BOT_TOKEN", "xoxb-bench-token");
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("SLACK_RESPONDER_CHANNEL", FakeSlack.RESPONDER_CHANNEL);
+        env.put("MAIL_INBOUND_TOKEN", INBOUND_TOKEN);
+        env.put("MAIL_FROM", SUPPORT_ADDRESS);
+        env.put("MAIL_SMTP_HOST", "127.0.0.1");
+        env.put("MAIL_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("TICKETDESK_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("TICKETDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return env;
+    }
+
+    /** Launches an instance and waits for /health UP. JVM flags come from -Dbench.jvmArgs (space-separated). */
+    public AppInstance launch(String name) {
+        return launch(name, jvmArgs());
+    }
+
+    public AppInstance launch(String name, List<String> jvmArgs) {
+        AppInstance instance = AppInstance.launch(name, environment(), jvmArgs, logDir);
+        instances.add(instance);
+        instance.awaitHealthy(Duration.ofSeconds(90));
+        return instance;
+    }
+
+    public static List<String> jvmArgs() {
+        String flags = System.getProperty("bench.jvmArgs", "").trim();
+        return flags.isEmpty() ? List.of() : Arrays.asList(flags.split("\\s+"));
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public void close() {
+        instances.forEach(AppInstance::close);
+        slack.close();
+        smtp.stop();
+        db.close();
+        http.executor().ifPresent(e -> ((java.util.concurrent.ExecutorService) e).shutdownNow());
+    }
+}
