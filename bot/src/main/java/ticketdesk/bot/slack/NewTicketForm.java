@@ -97,9 +97,9 @@ class NewTicketForm {
 
     static String fieldOf(String refusalMessage) {
         String lower = refusalMessage.toLowerCase(Locale.ROOT);
-        if (lower.contains("description")) {
+        if (lower.startsWith("the description")) {
             return DESCRIPTION;
         }
-        return lower.contains("category") ? CATEGORY : TITLE;
+        return lower.startsWith("the category") ? CATEGORY : TITLE;
     }
 }
