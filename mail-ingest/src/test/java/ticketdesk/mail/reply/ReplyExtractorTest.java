@@ -1,0 +1,64 @@
+package ticketdesk.mail.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReplyExtractorTest {
+
+    @Test
+    void gmailAttributionWrappedOverTwoLinesAndItsQuoteAreDropped() {
+        String body = """
+                Thanks, it prints again.
+
+                On Mon, Nov 23, 2026 at 10:15 AM ticketdesk <support+t1-u2-abc@ticketdesk.test
+                > wrote:
+
+                > Alice wrote:
+                > Please restart it.
+                """;
+        assertThat(ReplyExtractor.extract(body)).isEqualTo("Thanks, it prints again.");
+    }
+
+    @Test
+    void germanAndFrenchAttributionsEndTheNewText() {
+        assertThat(ReplyExtractor.extract("Danke, geht wieder.\n\nAm 23.11.2026 um 10:15 schrieb ticketdesk"
+                + " <support@ticketdesk.test>:\n> alt\n")).isEqualTo("Danke, geht wieder.");
+        assertThat(ReplyExtractor.extract("Merci, ça marche.\n\nLe lun. 23 nov. 2026 à 10:15, ticketdesk"
+                + " <support@ticketdesk.test> a écrit :\n> ancien\n")).isEqualTo("Merci, ça marche.");
+    }
+
+    @Test
+    void outlookOriginalMessageAndHeaderBlocksAreDropped() {
+        assertThat(ReplyExtractor.extract("Error E42 now.\n\n-----Original Message-----\nFrom: ticketdesk\n"
+                + "Sent: Monday\nTo: Bob\nSubject: [#1] printer broken\n\nold text\n")).isEqualTo("Error E42 now.");
+        assertThat(ReplyExtractor.extract("Error E42 now.\n\n________________________________\n"
+                + "From: ticketdesk <support@ticketdesk.test>\nSent: Monday, November 23, 2026 10:15 AM\n"
+                + "To: Bob <bob@example.com>\nSubject: [#1] printer broken\n\nold text\n"))
+                .isEqualTo("Error E42 now.");
+        assertThat(ReplyExtractor.extract("Error E42 now.\n\nVon: ticketdesk <support@ticketdesk.test>\n"
+                + "Gesendet: Montag, 23. November 2026 10:15\nAn: Bob\nBetreff: [#1] printer broken\n\nalt\n"))
+                .isEqualTo("Error E42 now.");
+    }
+
+    @Test
+    void signaturesAndMobileFootersAreRemoved() {
+        assertThat(ReplyExtractor.extract("New toner is in.\n\n-- \nBob Example\nAccounting, 3rd floor\n"))
+                .isEqualTo("New toner is in.");
+        assertThat(ReplyExtractor.extract("New toner is in.\n\nSent from my iPhone\n\n> On Nov 23, 2026, at 10:15,"
+                + " ticketdesk <support@ticketdesk.test> wrote:\n>\n> old\n")).isEqualTo("New toner is in.");
+        assertThat(ReplyExtractor.extract("Läuft.\n\nVon meinem iPhone gesendet\n")).isEqualTo("Läuft.");
+    }
+
+    @Test
+    void aTextWrittenBelowTheQuoteIsKept() {
+        assertThat(ReplyExtractor.extract("On Mon, Nov 23, 2026 at 10:15 AM Alice <a@example.com> wrote:\n"
+                + "> Did the restart help?\n\nYes, it did.\n")).isEqualTo("Yes, it did.");
+    }
+
+    @Test
+    void aPlainMessageIsKeptWhole() {
+        assertThat(ReplyExtractor.extract("Line one\nLine two\n\nFrom: the third floor\n"))
+                .isEqualTo("Line one\nLine two\n\nFrom: the third floor");
+    }
+}
