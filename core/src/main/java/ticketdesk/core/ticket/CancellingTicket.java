@@ -3,8 +3,6 @@ package ticketdesk.core.ticket;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import ticketdesk.core.Refusal;
-import ticketdesk.core.Times;
-import ticketdesk.core.audit.AuditLog;
 import ticketdesk.core.audit.EventType;
 import ticketdesk.core.outbox.NotificationKind;
 import ticketdesk.core.ticket.Commands.CancelTicket;
@@ -13,32 +11,20 @@ import ticketdesk.core.ticket.Commands.CancelTicket;
 @Singleton
 public class CancellingTicket {
 
-    private final TicketRepository tickets;
-    private final Actors actors;
-    private final AuditLog audit;
-    private final Announcements announcements;
-    private final Times times;
+    private final TicketWork work;
 
-    CancellingTicket(TicketRepository tickets, Actors actors, AuditLog audit, Announcements announcements,
-                     Times times) {
-        this.tickets = tickets;
-        this.actors = actors;
-        this.audit = audit;
-        this.announcements = announcements;
-        this.times = times;
+    CancellingTicket(TicketWork work) {
+        this.work = work;
     }
 
     @Transactional
     public ChangeResult cancel(CancelTicket command) {
-        Actors.Acting actor = actors.load(command.actorId());
-        if (actor.refused()) {
-            return new ChangeResult.Refused(actor.refusal());
+        TicketWork.Locked locked = work.lock(command.actorId(), command.ticketId());
+        if (locked.refused()) {
+            return new ChangeResult.Refused(locked.refusal());
         }
-        Ticket ticket = tickets.lockById(command.ticketId()).map(TicketRow::toTicket).orElse(null);
-        if (ticket == null) {
-            return new ChangeResult.Refused(Refusal.notFound("ticket #" + command.ticketId()));
-        }
-        if (ticket.requesterId() != command.actorId() && !actor.user().isAdmin()) {
+        Ticket ticket = locked.ticket();
+        if (ticket.requesterId() != command.actorId() && !locked.actor().isAdmin()) {
             return new ChangeResult.Refused(Refusal.notAllowed("only the requester or an admin can cancel ticket #"
                     + ticket.id()));
         }
@@ -46,13 +32,13 @@ public class CancellingTicket {
             return new ChangeResult.Refused(Refusal.illegal("ticket #" + ticket.id() + " is already "
                     + ticket.status().db()));
         }
-        tickets.transition(ticket.id(), ticket.status().db(), TicketStatus.CANCELLED.db(), times.now());
-        audit.transition(ticket.id(), command.actorId(), EventType.CANCELLED, ticket.status(), TicketStatus.CANCELLED,
-                command.channel());
-        Ticket after = tickets.findById(ticket.id()).orElseThrow().toTicket();
-        announcements.toRequester(after, NotificationKind.CANCELLED, command.actorId());
+        work.tickets.transition(ticket.id(), ticket.status().db(), TicketStatus.CANCELLED.db(), work.now());
+        work.audit.transition(ticket.id(), command.actorId(), EventType.CANCELLED, ticket.status(),
+                TicketStatus.CANCELLED, command.channel());
+        Ticket after = work.reload(ticket.id());
+        work.announcements.toRequester(after, NotificationKind.CANCELLED, command.actorId());
         if (ticket.responderId() != null) {
-            announcements.toHolder(after, ticket.responderId(), NotificationKind.CANCELLED, command.actorId());
+            work.announcements.toHolder(after, ticket.responderId(), NotificationKind.CANCELLED, command.actorId());
         }
         return new ChangeResult.Changed(after);
     }

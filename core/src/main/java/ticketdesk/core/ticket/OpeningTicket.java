@@ -3,8 +3,6 @@ package ticketdesk.core.ticket;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import ticketdesk.core.Refusal;
-import ticketdesk.core.Times;
-import ticketdesk.core.audit.AuditLog;
 import ticketdesk.core.audit.EventType;
 import ticketdesk.core.ticket.Commands.OpenTicket;
 
@@ -16,18 +14,10 @@ public class OpeningTicket {
     public static final int MAX_DESCRIPTION = 10_000;
     public static final int MAX_CATEGORY = 100;
 
-    private final TicketRepository tickets;
-    private final Actors actors;
-    private final AuditLog audit;
-    private final Announcements announcements;
-    private final Times times;
+    private final TicketWork work;
 
-    OpeningTicket(TicketRepository tickets, Actors actors, AuditLog audit, Announcements announcements, Times times) {
-        this.tickets = tickets;
-        this.actors = actors;
-        this.audit = audit;
-        this.announcements = announcements;
-        this.times = times;
+    OpeningTicket(TicketWork work) {
+        this.work = work;
     }
 
     @Transactional
@@ -48,18 +38,18 @@ public class OpeningTicket {
         if (category != null && category.length() > MAX_CATEGORY) {
             return refused(Refusal.invalid("the category is longer than " + MAX_CATEGORY + " characters"));
         }
-        Actors.Acting requester = actors.load(command.requesterId());
+        Actors.Acting requester = work.actors.load(command.requesterId());
         if (requester.refused()) {
             return refused(requester.refusal());
         }
-        var now = times.now();
+        var now = work.now();
         Priority priority = command.priority() == null ? Priority.MEDIUM : command.priority();
-        Ticket ticket = tickets.save(new TicketRow(null, title, description, priority.db(), category,
+        Ticket ticket = work.tickets.save(new TicketRow(null, title, description, priority.db(), category,
                 TicketStatus.PENDING.db(), command.requesterId(), null, command.source().db(), now, now, null, null))
                 .toTicket();
-        audit.transition(ticket.id(), command.requesterId(), EventType.CREATED, null, TicketStatus.PENDING,
+        work.audit.transition(ticket.id(), command.requesterId(), EventType.CREATED, null, TicketStatus.PENDING,
                 command.source().channel());
-        announcements.opened(ticket);
+        work.announcements.opened(ticket);
         return new OpenResult.Opened(ticket);
     }
 

@@ -5,8 +5,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import ticketdesk.core.Refusal;
-import ticketdesk.core.Times;
-import ticketdesk.core.audit.AuditLog;
 import ticketdesk.core.audit.EventType;
 import ticketdesk.core.outbox.NotificationKind;
 import ticketdesk.core.ticket.Commands.ReopenTicket;
@@ -20,23 +18,13 @@ import ticketdesk.core.user.UserDirectory;
 @Singleton
 public class ReopeningTicket {
 
-    private final TicketRepository tickets;
-    private final Actors actors;
+    private final TicketWork work;
     private final UserDirectory users;
-    private final AuditLog audit;
-    private final Announcements announcements;
-    private final Times times;
     private final Duration window;
 
-    ReopeningTicket(TicketRepository tickets, Actors actors, UserDirectory users, AuditLog audit,
-                    Announcements announcements, Times times,
-                    @Value("${ticketdesk.reopen-window:7d}") Duration window) {
-        this.tickets = tickets;
-        this.actors = actors;
+    ReopeningTicket(TicketWork work, UserDirectory users, @Value("${ticketdesk.reopen-window:7d}") Duration window) {
+        this.work = work;
         this.users = users;
-        this.audit = audit;
-        this.announcements = announcements;
-        this.times = times;
         this.window = window;
     }
 
@@ -47,28 +35,25 @@ public class ReopeningTicket {
     /** Whether the requester may still reopen this ticket by replying. */
     public boolean withinWindow(Ticket ticket) {
         return ticket.status() == TicketStatus.DONE && ticket.completedAt() != null
-                && !ticket.completedAt().plus(window).isBefore(times.now());
+                && !ticket.completedAt().plus(window).isBefore(work.now());
     }
 
     @Transactional
     public ChangeResult reopen(ReopenTicket command) {
-        Actors.Acting actor = actors.load(command.actorId());
-        if (actor.refused()) {
-            return new ChangeResult.Refused(actor.refusal());
+        TicketWork.Locked locked = work.lock(command.actorId(), command.ticketId());
+        if (locked.refused()) {
+            return new ChangeResult.Refused(locked.refusal());
         }
-        Ticket ticket = tickets.lockById(command.ticketId()).map(TicketRow::toTicket).orElse(null);
-        if (ticket == null) {
-            return new ChangeResult.Refused(Refusal.notFound("ticket #" + command.ticketId()));
-        }
-        boolean requester = ticket.requesterId() == command.actorId();
-        if (!requester && !actor.user().isAdmin()) {
+        Ticket ticket = locked.ticket();
+        boolean admin = locked.actor().isAdmin();
+        if (ticket.requesterId() != command.actorId() && !admin) {
             return new ChangeResult.Refused(Refusal.notAllowed("only the requester or an admin can reopen ticket #"
                     + ticket.id()));
         }
         if (ticket.status() != TicketStatus.DONE) {
             return new ChangeResult.Refused(Refusal.illegal("ticket #" + ticket.id() + " is not resolved"));
         }
-        if (!actor.user().isAdmin() && !withinWindow(ticket)) {
+        if (!admin && !withinWindow(ticket)) {
             return new ChangeResult.Refused(Refusal.illegal("ticket #" + ticket.id() + " was resolved more than "
                     + window.toDays() + " days ago; please open a new ticket"));
         }
@@ -76,12 +61,13 @@ public class ReopeningTicket {
                 && users.byId(ticket.responderId()).map(User::canWorkTickets).orElse(false)
                 ? ticket.responderId() : null;
         TicketStatus to = holder != null ? TicketStatus.IN_PROCESS : TicketStatus.PENDING;
-        tickets.reopen(ticket.id(), to.db(), holder, times.now());
-        audit.transition(ticket.id(), command.actorId(), EventType.REOPENED, TicketStatus.DONE, to, command.channel());
-        Ticket after = tickets.findById(ticket.id()).orElseThrow().toTicket();
-        announcements.toRequester(after, NotificationKind.REOPENED, command.actorId());
+        work.tickets.reopen(ticket.id(), to.db(), holder, work.now());
+        work.audit.transition(ticket.id(), command.actorId(), EventType.REOPENED, TicketStatus.DONE, to,
+                command.channel());
+        Ticket after = work.reload(ticket.id());
+        work.announcements.toRequester(after, NotificationKind.REOPENED, command.actorId());
         if (holder != null) {
-            announcements.toHolder(after, holder, NotificationKind.REOPENED, command.actorId());
+            work.announcements.toHolder(after, holder, NotificationKind.REOPENED, command.actorId());
         }
         return new ChangeResult.Changed(after);
     }
