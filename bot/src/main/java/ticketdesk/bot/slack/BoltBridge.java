@@ -1,5 +1,7 @@
 package ticketdesk.bot.slack;
 
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -11,6 +13,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,25 @@ class BoltBridge {
 
     BoltBridge(App app) {
         this.parser = new SlackRequestParser(app.config());
+    }
+
+    /** Whether the body claims to be JSON (an event, or an interactivity {@code payload=}) but does not parse. */
+    static boolean malformedJson(String body) {
+        String json = body.strip();
+        if (json.startsWith("payload=")) {
+            try {
+                json = URLDecoder.decode(json.substring("payload=".length()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return true;
+            }
+        } else if (!json.startsWith("{") && !json.startsWith("[")) {
+            return false;
+        }
+        try {
+            return !JsonParser.parseString(json).isJsonObject();
+        } catch (JsonParseException e) {
+            return true;
+        }
     }
 
     /** Bolt's request for this body, or null when it is no Slack request Bolt knows. */

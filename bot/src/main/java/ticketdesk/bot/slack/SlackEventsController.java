@@ -2,6 +2,7 @@ package ticketdesk.bot.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.request.Request;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,10 +25,12 @@ class SlackEventsController {
             + " (and SLACK_BOT_TOKEN, SLACK_RESPONDER_CHANNEL) and restart.";
 
     private final SlackSettings settings;
-    private final BoltBridge bridge;
-    private final Acknowledger acknowledger;
+    private final BeanProvider<BoltBridge> bridge;
+    private final BeanProvider<Acknowledger> acknowledger;
 
-    SlackEventsController(SlackSettings settings, BoltBridge bridge, Acknowledger acknowledger) {
+    /** Bolt's side is only built once a request can be verified, so no Slack settings is no start-up failure. */
+    SlackEventsController(SlackSettings settings, BeanProvider<BoltBridge> bridge,
+                          BeanProvider<Acknowledger> acknowledger) {
         this.settings = settings;
         this.bridge = bridge;
         this.acknowledger = acknowledger;
@@ -44,18 +47,21 @@ class SlackEventsController {
         if (!signedBySlack(request, raw)) {
             return text(HttpStatus.UNAUTHORIZED, "Invalid or expired Slack signature; the request was ignored.");
         }
+        if (BoltBridge.malformedJson(raw)) {
+            return text(HttpStatus.BAD_REQUEST, "The request body is malformed JSON, not a Slack payload"
+                    + " ticketdesk can read; nothing was changed.");
+        }
         Request<?> slackRequest;
         try {
-            slackRequest = bridge.toBolt(request, raw);
+            slackRequest = bridge.get().toBolt(request, raw);
         } catch (RuntimeException e) {
-            return text(HttpStatus.BAD_REQUEST, "The request body is not a Slack payload ticketdesk can read"
-                    + " (malformed JSON or form data); nothing was changed.");
+            slackRequest = null;
         }
         if (slackRequest == null) {
             return text(HttpStatus.BAD_REQUEST, "The request is not a kind of Slack request ticketdesk handles;"
                     + " nothing was changed.");
         }
-        return bridge.toMicronaut(acknowledger.handle(slackRequest));
+        return bridge.get().toMicronaut(acknowledger.get().handle(slackRequest));
     }
 
     private boolean signedBySlack(HttpRequest<?> request, String body) {

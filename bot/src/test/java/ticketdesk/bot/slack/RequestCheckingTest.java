@@ -1,0 +1,117 @@
+package ticketdesk.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ticketdesk.core.ticket.Ticket;
+import ticketdesk.core.user.Role;
+import ticketdesk.core.user.User;
+
+/** What /slack/events does with requests it must not act on: each gets a clear answer and changes nothing. */
+@MicronautTest(transactional = false)
+class RequestCheckingTest extends SlackTest {
+
+    @Test
+    void aForgedSignatureIsRefusedWith401AndNothingChanges() {
+        world.user("Pat", Role.EMPLOYEE, "UPAT");
+        String body = SignedSlack.formBody(Map.of("command", "/ticket", "text", "printer broken", "user_id", "UPAT",
+                "user_name", "pat", "channel_id", "C1", "team_id", "T1", "response_url", slack.responseUrl("p"),
+                "trigger_id", "t"));
+        long before = written();
+        long now = SignedSlack.now();
+        String forged = new SignedSlack(server.getURI(), "not-the-secret").sign(now, body);
+
+        HttpResponse<String> response = signed.send(body, "application/x-www-form-urlencoded", Long.toString(now),
+                forged, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("Invalid or expired Slack signature");
+        assertNothingWrittenSince(before);
+    }
+
+    @Test
+    void aStaleTimestampIsRefusedWith401EvenWhenSignedWithTheRightSecret() {
+        world.user("Quinn", Role.EMPLOYEE, "UQUINN");
+        String body = SignedSlack.formBody(Map.of("command", "/ticket", "text", "printer broken", "user_id", "UQUINN",
+                "user_name", "quinn", "channel_id", "C1", "team_id", "T1", "response_url", slack.responseUrl("q"),
+                "trigger_id", "t"));
+        long before = written();
+        long sixMinutesAgo = SignedSlack.now() - 6 * 60;
+
+        HttpResponse<String> response = signed.post(body, "application/x-www-form-urlencoded", sixMinutesAgo,
+                Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertNothingWrittenSince(before);
+    }
+
+    @Test
+    void anUnsignedRequestIsRefusedWith401() {
+        HttpResponse<String> response = signed.send("{\"type\":\"url_verification\",\"challenge\":\"abc\"}",
+                "application/json", null, null, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedJsonGetsA400ThatSaysSoAndChangesNothing() {
+        long before = written();
+        HttpResponse<String> json = signed.post("{\"type\":\"event_callback\",\"event\":{", "application/json",
+                SignedSlack.now(), Map.of());
+        HttpResponse<String> payload = signed.interaction("{\"type\":\"block_actions\",\"actions\":[");
+
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json.body()).contains("malformed JSON");
+        assertThat(payload.statusCode()).isEqualTo(400);
+        assertNothingWrittenSince(before);
+    }
+
+    @Test
+    void theUrlVerificationChallengeIsAnswered() {
+        HttpResponse<String> response = signed.event(
+                "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                        + "\"type\":\"url_verification\"}", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
+    void anUnknownActionIdIsAnsweredClearlyAndChangesNothing() {
+        User rose = world.user("Rose", Role.EMPLOYEE, "UROSE");
+        world.user("Sam", Role.RESPONDER, "USAM");
+        Ticket ticket = world.pendingTicket(rose);
+        deliver();
+        slack.reset();
+        long events = db.count("SELECT COUNT(*) FROM ticket_events");
+
+        HttpResponse<String> response = signed.interaction(Payloads.buttonPress("self_destruct",
+                Long.toString(ticket.id()), "USAM", slack.responseUrl("s"), "1700000000.000101"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("does not know the action").contains("self_destruct")
+                .contains("nothing was changed");
+        assertThat(db.count("SELECT COUNT(*) FROM ticket_events")).isEqualTo(events);
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'pending'"
+                + " AND responder_id IS NULL", ticket.id())).isEqualTo(1);
+        deliver();
+        assertThat(slack.calls("response_url")).singleElement()
+                .satisfies(c -> assertThat(c.param("text")).contains("self_destruct"));
+        assertThat(slack.calls("chat.update")).isEmpty();
+    }
+
+    private long written() {
+        return db.count("SELECT (SELECT COUNT(*) FROM tickets) + (SELECT COUNT(*) FROM ticket_events)"
+                + " + (SELECT COUNT(*) FROM notifications) + (SELECT COUNT(*) FROM messages)"
+                + " + (SELECT COUNT(*) FROM users)");
+    }
+
+    private void assertNothingWrittenSince(long before) {
+        assertThat(written()).isEqualTo(before);
+        deliver();
+        assertThat(slack.calls()).isEmpty();
+    }
+}
