@@ -88,7 +88,7 @@ public abstract class MailTest extends DatabaseTest {
 
     /** Puts a raw email into the support mailbox, as an MTA would deliver it. */
     protected void deliverToSupport(String raw) {
-        deliverToSupport(raw.getBytes(StandardCharsets.UTF_8));
+        deliverToSupport(Emails.wire(raw));
     }
 
     protected void deliverToSupport(byte[] raw) {

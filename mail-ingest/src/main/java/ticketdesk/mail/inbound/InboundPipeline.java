@@ -128,15 +128,23 @@ public class InboundPipeline {
     /** Records the mail as being handled; returns the earlier record when it was already received. */
     private Optional<InboundEmailRow> claim(String key, ParsedMail mail, byte[] raw) {
         var now = times.now();
+        Optional<InboundEmailRow> known = tx.executeRead(s -> rows.findByMessageId(key));
+        if (known.isPresent()) {
+            return retakeOrKeep(known.get(), now);
+        }
         try {
             tx.executeWrite(s -> rows.save(new InboundEmailRow(null, key, now, cut(mail.from(), 320),
                     cut(mail.subject(), 1000), null, Outcome.PROCESSING.db(), storedRaw(raw), null, null)));
             return Optional.empty();
         } catch (DataAccessException e) {
-            InboundEmailRow existing = tx.executeRead(s -> rows.findByMessageId(key)).orElseThrow(() -> e);
-            boolean retake = tx.executeWrite(s -> rows.takeOver(existing.id(), now, now.minus(STALE)) == 1);
-            return retake ? Optional.empty() : Optional.of(existing);
+            // another delivery of the same mail recorded it a moment ago
+            return retakeOrKeep(tx.executeRead(s -> rows.findByMessageId(key)).orElseThrow(() -> e), now);
         }
+    }
+
+    private Optional<InboundEmailRow> retakeOrKeep(InboundEmailRow existing, java.time.LocalDateTime now) {
+        boolean retake = tx.executeWrite(s -> rows.takeOver(existing.id(), now, now.minus(STALE)) == 1);
+        return retake ? Optional.empty() : Optional.of(existing);
     }
 
     private byte[] storedRaw(byte[] raw) {

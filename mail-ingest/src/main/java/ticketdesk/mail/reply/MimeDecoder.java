@@ -294,6 +294,7 @@ public class MimeDecoder {
     private static Session session() {
         Properties p = new Properties();
         p.setProperty("mail.mime.address.strict", "false");
+        p.setProperty("mail.mime.allowutf8", "true");
         p.setProperty("mail.mime.decodetext.strict", "false");
         p.setProperty("mail.mime.decodefilename", "true");
         p.setProperty("mail.mime.ignoreunknownencoding", "true");

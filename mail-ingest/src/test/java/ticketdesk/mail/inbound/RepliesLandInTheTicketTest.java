@@ -1,0 +1,268 @@
+package ticketdesk.mail.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ticketdesk.core.Channel;
+import ticketdesk.core.message.Message;
+import ticketdesk.core.message.MessageQueries;
+import ticketdesk.core.ticket.ChangeResult;
+import ticketdesk.core.ticket.Commands.ResolveTicket;
+import ticketdesk.core.ticket.ResolvingTicket;
+import ticketdesk.core.ticket.Ticket;
+import ticketdesk.core.ticket.TicketQueries;
+import ticketdesk.core.ticket.TicketStatus;
+import ticketdesk.core.user.User;
+import ticketdesk.mail.Emails;
+import ticketdesk.mail.Emails.Answering;
+import ticketdesk.mail.MailTest;
+
+@MicronautTest(transactional = false)
+class RepliesLandInTheTicketTest extends MailTest {
+
+    @Inject @Client("/") HttpClient http;
+    @Inject ImapReader imap;
+    @Inject MessageQueries messages;
+    @Inject TicketQueries tickets;
+    @Inject ResolvingTicket resolving;
+
+    User bob;
+    User alice;
+    Ticket ticket;
+    Answering claimedMail;
+
+    void claimedTicketMailedToBob() throws Exception {
+        bob = world.employee("Bob");
+        alice = world.responder("Alice");
+        ticket = world.claimedTicket(bob, alice);
+        MimeMessage claimed = deliveredTo(bob.email()).stream()
+                .filter(m -> subjectOf(m).contains("claimed by Alice")).findFirst().orElseThrow();
+        claimedMail = Answering.to(claimed);
+        greenMail.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void aGmailReplyAddsOnlyTheNewTextAndTheResponderIsTold() throws Exception {
+        claimedTicketMailedToBob();
+
+        Map<?, ?> answer = post(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(),
+                "Thanks, it prints again after the restart."));
+
+        assertThat(answer.get("outcome")).isEqualTo("applied");
+        assertThat(bodies()).containsExactly("Thanks, it prints again after the restart.");
+        assertResponderToldOf("Thanks, it prints again after the restart.");
+    }
+
+    @Test
+    void anOutlookReplyAddsOnlyTheNewTextAndTheResponderIsTold() throws Exception {
+        claimedTicketMailedToBob();
+
+        Map<?, ?> answer = post(Emails.outlookReply(bob.email(), claimedMail, Emails.newMessageId(),
+                "The display now shows error E42 – see the café menu."));
+
+        assertThat(answer.get("outcome")).isEqualTo("applied");
+        assertThat(bodies()).containsExactly("The display now shows error E42 – see the café menu.");
+        assertResponderToldOf("error E42");
+    }
+
+    @Test
+    void anAppleMailReplyReadOverImapAddsOnlyTheNewTextAndTheResponderIsTold() throws Exception {
+        claimedTicketMailedToBob();
+        deliverToSupport(Emails.appleReply(bob.email(), claimedMail, Emails.newMessageId(),
+                "Toner replaced, all good 👍"));
+
+        assertThat(imap.readOnce()).isEqualTo(1);
+
+        assertThat(bodies()).containsExactly("Toner replaced, all good 👍");
+        assertResponderToldOf("Toner replaced");
+    }
+
+    @Test
+    void theSameMessageByImapAndByWebhookIsAppliedOnce() throws Exception {
+        claimedTicketMailedToBob();
+        String id = Emails.newMessageId();
+        String raw = Emails.gmailReply(bob.email(), claimedMail, id, "Only once, please.");
+        deliverToSupport(raw);
+        imap.readOnce();
+
+        Map<?, ?> again = post(raw);
+        Map<?, ?> third = post(raw);
+
+        assertThat(again.get("outcome")).isEqualTo("duplicate");
+        assertThat(again.get("firstOutcome")).isEqualTo("applied");
+        assertThat(third.get("outcome")).isEqualTo("duplicate");
+        assertThat(bodies()).containsExactly("Only once, please.");
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id = ?", id)).isEqualTo(1);
+        assertThat(deliveredTo(alice.email())).hasSize(1);
+    }
+
+    @Test
+    void aReplyToADoneTicketWithinSevenDaysReopensIt() throws Exception {
+        claimedTicketMailedToBob();
+        assertThat(resolving.resolve(new ResolveTicket(ticket.id(), alice.id(), Channel.WEB)))
+                .isInstanceOf(ChangeResult.Changed.class);
+        MimeMessage resolved = deliveredTo(bob.email()).stream()
+                .filter(m -> subjectOf(m).contains("resolved by Alice")).findFirst().orElseThrow();
+
+        Map<?, ?> answer = post(Emails.gmailReply(bob.email(), Answering.to(resolved), Emails.newMessageId(),
+                "Sorry, it is jammed again."));
+
+        assertThat(answer.get("outcome")).isEqualTo("reopened");
+        Ticket now = tickets.byId(ticket.id()).orElseThrow();
+        assertThat(now.status()).isEqualTo(TicketStatus.IN_PROCESS);
+        assertThat(now.responderId()).isEqualTo(alice.id());
+        assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND event_type = 'reopened'"
+                + " AND channel = 'email'", ticket.id())).isEqualTo(1);
+        assertThat(bodies()).containsExactly("Sorry, it is jammed again.");
+    }
+
+    @Test
+    void anOutOfOfficeReplyChangesNothingAndIsAnsweredByNothing() throws Exception {
+        claimedTicketMailedToBob();
+        long notifications = db.count("SELECT COUNT(*) FROM notifications");
+        long events = db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ?", ticket.id());
+
+        Map<?, ?> answer = post(Emails.plain(bob.email(), claimedMail.replyTo(), "Automatic reply: "
+                        + claimedMail.subject(), Emails.newMessageId(), claimedMail.messageId(),
+                "Auto-Submitted: auto-replied\nX-Auto-Response-Suppress: All\n",
+                "I am out of the office until Monday."));
+
+        assertThat(answer.get("outcome")).isEqualTo("automated");
+        assertThat(bodies()).isEmpty();
+        assertThat(db.count("SELECT COUNT(*) FROM notifications")).isEqualTo(notifications);
+        assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ?", ticket.id())).isEqualTo(events);
+        assertThat(deliveredTo("@")).isEmpty();
+    }
+
+    @Test
+    void bouncesListMailAndOurOwnMailAreIgnored() throws Exception {
+        claimedTicketMailedToBob();
+        String to = claimedMail.replyTo();
+        assertThat(post(Emails.plain("MAILER-DAEMON@mx.example.com", to, "Undelivered Mail", Emails.newMessageId(),
+                null, "", "could not deliver")).get("outcome")).isEqualTo("automated");
+        assertThat(post(Emails.plain(bob.email(), to, "Re: " + claimedMail.subject(), Emails.newMessageId(), null,
+                "Precedence: bulk\n", "weekly digest")).get("outcome")).isEqualTo("automated");
+        assertThat(post(Emails.plain(bob.email(), to, "news", Emails.newMessageId(), null,
+                "List-Id: <news.example.com>\n", "list mail")).get("outcome")).isEqualTo("automated");
+        assertThat(post(Emails.plain(SUPPORT, to, claimedMail.subject(), Emails.newMessageId(), null, "",
+                "our own")).get("outcome")).isEqualTo("own_mail");
+        assertThat(post(Emails.plain(bob.email(), to, "Re: " + claimedMail.subject(), Emails.newMessageId(), null,
+                "", "null sender").replace("Return-Path: <" + bob.email() + ">", "Return-Path: <>"))
+                .get("outcome")).isEqualTo("automated");
+        assertThat(bodies()).isEmpty();
+        assertThat(deliveredTo("@")).isEmpty();
+    }
+
+    @Test
+    void aForgedReplyFromSomeoneElseChangesNothing() throws Exception {
+        claimedTicketMailedToBob();
+        User mallory = world.employee("Mallory");
+        long events = db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ?", ticket.id());
+
+        Map<?, ?> answer = post(Emails.plain(mallory.email(), SUPPORT, "Re: " + claimedMail.subject(),
+                Emails.newMessageId(), null, "", "Please close this, Bob says so."));
+        Map<?, ?> badToken = post(Emails.plain(mallory.email(), claimedMail.replyTo().replaceFirst("-[0-9a-f]+@",
+                "-00000000000000000000@"), "Re: " + claimedMail.subject(), Emails.newMessageId(),
+                claimedMail.messageId(), "", "Forged token."));
+
+        assertThat(answer.get("outcome")).isEqualTo("unverified");
+        assertThat(badToken.get("outcome")).isEqualTo("unverified");
+        assertThat(bodies()).isEmpty();
+        assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ?", ticket.id())).isEqualTo(events);
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE requester_id = ?", mallory.id())).isZero();
+        assertThat(deliveredTo("@")).isEmpty();
+    }
+
+    @Test
+    void anUnknownSenderGetsOnePoliteAnswerAndNothingElse() throws Exception {
+        claimedTicketMailedToBob();
+        String stranger = "stranger@elsewhere.example";
+        long tickets = db.count("SELECT COUNT(*) FROM tickets");
+
+        Map<?, ?> first = post(Emails.plain(stranger, SUPPORT, "Re: " + claimedMail.subject(), Emails.newMessageId(),
+                null, "", "Me too!"));
+        Map<?, ?> second = post(Emails.plain(stranger, SUPPORT, "Hello?", Emails.newMessageId(), null, "", "Anyone?"));
+
+        assertThat(first.get("outcome")).isEqualTo("unknown_sender");
+        assertThat(second.get("outcome")).isEqualTo("unknown_sender");
+        List<MimeMessage> answers = deliveredTo(stranger);
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0).getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+        assertThat(answers.get(0).getReplyTo()[0].toString()).doesNotContain("+t");
+        assertThat(bodies()).isEmpty();
+        assertThat(db.count("SELECT COUNT(*) FROM tickets")).isEqualTo(tickets);
+    }
+
+    @Test
+    void anActiveUsersEmailAboutNothingKnownOpensAnEmailTicket() throws Exception {
+        User carol = world.employee("Carol");
+
+        Map<?, ?> answer = post(Emails.plain(carol.email(), SUPPORT, "Fwd: Projector flickers in room 4",
+                Emails.newMessageId(), null, "", "It flickers every few seconds.\n\n-- \nCarol"));
+
+        assertThat(answer.get("outcome")).isEqualTo("opened_ticket");
+        long id = ((Number) answer.get("ticketId")).longValue();
+        Ticket opened = tickets.byId(id).orElseThrow();
+        assertThat(opened.title()).isEqualTo("Projector flickers in room 4");
+        assertThat(opened.description()).isEqualTo("It flickers every few seconds.");
+        assertThat(opened.requesterId()).isEqualTo(carol.id());
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND source = 'email'", id)).isEqualTo(1);
+    }
+
+    @Test
+    void theWebhookWantsTheBearerToken() {
+        String raw = Emails.plain("x@example.com", SUPPORT, "hi", Emails.newMessageId(), null, "", "hi");
+        for (String auth : new String[] {null, "Bearer wrong-token", "Basic " + INBOUND_TOKEN}) {
+            var request = HttpRequest.POST("/mail/inbound", Emails.wire(raw)).contentType("message/rfc822");
+            if (auth != null) {
+                request.header("Authorization", auth);
+            }
+            assertThatThrownBy(() -> http.toBlocking().exchange(request, Map.class))
+                    .isInstanceOfSatisfying(HttpClientResponseException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(401));
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE from_address = 'x@example.com'")).isZero();
+    }
+
+    private Map<?, ?> post(String raw) {
+        HttpResponse<Map> response = http.toBlocking().exchange(HttpRequest.POST("/mail/inbound", Emails.wire(raw))
+                .contentType(MediaType.of("message/rfc822")).header("Authorization", "Bearer " + INBOUND_TOKEN), Map.class);
+        assertThat(response.getStatus().getCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private List<String> bodies() {
+        return messages.forTicket(ticket.id()).stream().map(Message::body).toList();
+    }
+
+    private void assertResponderToldOf(String text) throws Exception {
+        List<MimeMessage> toAlice = deliveredTo(alice.email());
+        assertThat(toAlice).hasSize(1);
+        assertThat(toAlice.get(0).getSubject()).isEqualTo("[#" + ticket.id() + "] printer broken — message from Bob");
+        assertThat(plainText(toAlice.get(0))).contains(text);
+    }
+
+    private static String plainText(MimeMessage m) throws Exception {
+        return (String) ((jakarta.mail.Multipart) m.getContent()).getBodyPart(0).getContent();
+    }
+
+    private static String subjectOf(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
