@@ -30,6 +30,13 @@ final class FakeSlack implements AutoCloseable {
         String param(String name) {
             return params.get(name);
         }
+
+        /** The Block Kit JSON sent, with Gson's HTML-safe escapes undone so it reads as Slack shows it. */
+        String blocks() {
+            String blocks = params.get("blocks");
+            return blocks == null ? "" : blocks.replace("\\u003c", "<").replace("\\u003e", ">")
+                    .replace("\\u0026", "&").replace("\\u003d", "=").replace("\\u0027", "'");
+        }
     }
 
     private final HttpServer server;

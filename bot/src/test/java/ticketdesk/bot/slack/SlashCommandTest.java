@@ -37,7 +37,7 @@ class SlashCommandTest extends SlackTest {
 
         var posts = slack.calls("chat.postMessage", c -> RESPONDERS.equals(c.param("channel")));
         assertThat(posts).hasSize(1);
-        assertThat(posts.get(0).param("blocks")).contains("\"action_id\":\"claim\"")
+        assertThat(posts.get(0).blocks()).contains("\"action_id\":\"claim\"")
                 .contains("\"action_id\":\"decline\"").contains("\"value\":\"" + ticketId + "\"")
                 .contains("printer broken");
         assertThat(db.count("SELECT COUNT(*) FROM slack_ticket_posts WHERE ticket_id = ? AND channel = ?"
