@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +33,7 @@ public abstract class MailTest extends DatabaseTest {
     public static final String INBOUND_TOKEN = "inbound-secret-token";
 
     protected final GreenMail greenMail = startGreenMail();
-    protected final GreenMailUser supportMailbox = greenMail.setUser(SUPPORT, "support", "support-pw");
+    protected GreenMailUser supportMailbox = greenMail.setUser(SUPPORT, "support", "support-pw");
 
     @Inject protected ApplicationContext context;
     @Inject protected OutboxWorker outbox;
@@ -67,6 +66,13 @@ public abstract class MailTest extends DatabaseTest {
         world = new World(context);
         outbox.drain();
         greenMail.purgeEmailFromAllMailboxes();
+    }
+
+    /** Stops and starts the mail servers on the same ports: connections drop, mailboxes start empty. */
+    protected void restartGreenMail() {
+        greenMail.stop();
+        greenMail.start();
+        supportMailbox = greenMail.setUser(SUPPORT, "support", "support-pw");
     }
 
     @AfterAll

@@ -82,16 +82,33 @@ public class ImapReader {
         thread.start();
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stops the background reader (it can be started again). */
+    void stopWatching() {
         running = false;
         Thread t = thread;
+        thread = null;
         if (t != null) {
             t.interrupt();
         }
         disconnectQuietly();
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        stopWatching();
         waker.shutdownNow();
-        cursors.releaseLease(holder);
+        try {
+            cursors.releaseLease(holder);
+        } catch (RuntimeException e) {
+            LOG.debug("lease not released at shutdown: {}", e.toString()); // it expires on its own
+        }
     }
 
     /**
@@ -103,7 +120,22 @@ public class ImapReader {
             disconnectQuietly();
             return -1;
         }
+        try {
+            return pass();
+        } catch (MessagingException dropped) {
+            // a connection that died since the last pass (server restart, idle timeout): once more, afresh
+            LOG.info("IMAP connection lost ({}); reconnecting", dropped.toString());
+            disconnectQuietly();
+            return pass();
+        }
+    }
+
+    private int pass() throws MessagingException, IOException {
         IMAPFolder open = folder();
+        open.doCommand(protocol -> {
+            protocol.noop(); // lets the server tell an open folder about mail that arrived since
+            return null;
+        });
         long validity = open.getUIDValidity();
         String mailbox = settings.mailboxKey();
         long last = cursors.lastUid(mailbox, validity);

@@ -1,0 +1,197 @@
+package ticketdesk.mail.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import ticketdesk.core.message.MessageQueries;
+import ticketdesk.core.ticket.Ticket;
+import ticketdesk.core.user.User;
+import ticketdesk.mail.Emails;
+import ticketdesk.mail.Emails.Answering;
+import ticketdesk.mail.ImapSettings;
+import ticketdesk.mail.MailTest;
+
+@MicronautTest(transactional = false)
+class ImapReaderTest extends MailTest {
+
+    @Inject ImapReader reader;
+    @Inject ImapSettings settings;
+    @Inject InboundPipeline pipeline;
+    @Inject ImapCursors cursors;
+    @Inject MessageQueries messages;
+
+    User bob;
+    Ticket ticket;
+    Answering claimedMail;
+
+    void claimedTicketMailedToBob() throws Exception {
+        bob = world.employee("Bob");
+        ticket = world.claimedTicket(bob, world.responder("Alice"));
+        MimeMessage claimed = deliveredTo(bob.email()).stream()
+                .filter(m -> subjectOf(m).contains("claimed by")).findFirst().orElseThrow();
+        claimedMail = Answering.to(claimed);
+        greenMail.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void troubledMessagesGetAnOutcomeAndNeverStopTheOnesAfterThem() throws Exception {
+        claimedTicketMailedToBob();
+        long before = db.count("SELECT COUNT(*) FROM inbound_emails");
+        String to = claimedMail.replyTo();
+        String re = "Re: " + claimedMail.subject();
+        deliverToSupport("From: " + bob.email() + "\nTo: " + to + "\nSubject: " + re + "\nMessage-ID: <broken@x>\n"
+                + "Content-Type: multipart/mixed; boundary=\"never-used\"\n\nno boundary anywhere\n");
+        deliverToSupport(Emails.plain(bob.email(), to, re, null, null, "", "No Message-ID on this one."));
+        deliverToSupport(Emails.plain(bob.email(), to, re, null, null, "Message-ID: \n", "An empty Message-ID."));
+        deliverToSupport(withAttachments(to, re, "Log attached, and a photo."));
+        deliverToSupport(Emails.plain(bob.email(), to, re, Emails.newMessageId(), null, "", "Grüße aus dem Büro.")
+                .replace("charset=utf-8", "charset=x-klingon-42"));
+        deliverToSupport(Emails.plain(bob.email(), to, re, "<empty-body@x>", null, "",
+                "> On Monday Alice wrote:\n> did it help?\n\n-- \nBob"));
+        byte[] junk = new byte[2000];
+        new Random(7).nextBytes(junk);
+        deliverToSupport(junk);
+        deliverToSupport(Emails.plain(bob.email(), to, re, Emails.newMessageId(), null, "", "The last one arrives too."));
+
+        assertThat(reader.readOnce()).isEqualTo(8);
+
+        assertThat(bodies()).containsExactly("No Message-ID on this one.", "An empty Message-ID.",
+                "Log attached, and a photo.", "Grüße aus dem Büro.", "The last one arrives too.");
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails")).isEqualTo(before + 8);
+        assertThat(outcome("message_id = '<broken@x>'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id = '<broken@x>'"
+                + " AND outcome = 'malformed' AND raw_message IS NOT NULL AND error LIKE '%boundary%'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id LIKE '<sha256.%' AND outcome = 'applied'"))
+                .isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE outcome = 'applied'"
+                + " AND error LIKE '%huge.log (20.0 MB) skipped%'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM message_attachments WHERE file_name = 'photo.png' AND size_bytes = 300"))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE outcome = 'applied'"
+                + " AND error LIKE '%unknown charset%x-klingon-42%'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id = '<empty-body@x>'"
+                + " AND outcome = 'empty'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE outcome = 'malformed'")).isEqualTo(2);
+        assertThat(reader.readOnce()).isZero();
+    }
+
+    @Test
+    void mailMarkedSeenInAnotherClientBeforeThePollIsStillRead() throws Exception {
+        claimedTicketMailedToBob();
+        for (String text : List.of("first", "second", "third")) {
+            deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", Emails.newMessageId(), null,
+                    "", text));
+        }
+        try (Store other = mailClient()) {
+            Folder inbox = other.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            inbox.setFlags(inbox.getMessages(), new Flags(Flags.Flag.SEEN), true);
+            inbox.close(false);
+        }
+
+        assertThat(reader.readOnce()).isEqualTo(3);
+
+        assertThat(bodies()).containsExactly("first", "second", "third");
+        deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", Emails.newMessageId(), null, "",
+                "fourth"));
+        assertThat(reader.readOnce()).isEqualTo(1);
+        try (Store other = mailClient()) {
+            Folder inbox = other.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message last = inbox.getMessage(inbox.getMessageCount());
+            assertThat(last.isSet(Flags.Flag.SEEN)).as("the reader leaves the unread flag to people").isFalse();
+        }
+    }
+
+    @Test
+    void whileOneInstanceHoldsTheLeaseAnotherDoesNotRead() throws Exception {
+        claimedTicketMailedToBob();
+        deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", Emails.newMessageId(), null, "",
+                "read by one instance"));
+        ImapReader second = new ImapReader(settings, pipeline, cursors);
+        try {
+            assertThat(reader.readOnce()).isEqualTo(1);
+            assertThat(second.readOnce()).isEqualTo(-1);
+        } finally {
+            second.close();
+        }
+        assertThat(bodies()).containsExactly("read by one instance");
+    }
+
+    @Test
+    void theReaderComesBackAfterTheServerDroppedTheConnection() throws Exception {
+        claimedTicketMailedToBob();
+        assertThat(reader.readOnce()).isZero();
+        restartGreenMail();
+        deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", Emails.newMessageId(), null, "",
+                "after the restart"));
+
+        assertThat(reader.readOnce()).isEqualTo(1);
+
+        assertThat(bodies()).containsExactly("after the restart");
+    }
+
+    @Test
+    void withIdleNewMailIsReadWithoutWaitingForThePollInterval() throws Exception {
+        claimedTicketMailedToBob();
+        reader.start();
+        try {
+            Thread.sleep(1500);
+            deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", Emails.newMessageId(), null,
+                    "", "pushed by IDLE"));
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (bodies().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            reader.stopWatching();
+        }
+        assertThat(bodies()).containsExactly("pushed by IDLE");
+    }
+
+    private String withAttachments(String to, String subject, String text) {
+        String huge = Base64.getMimeEncoder().encodeToString(new byte[20 * 1024 * 1024]);
+        String photo = Base64.getMimeEncoder().encodeToString(new byte[300]);
+        return "From: " + bob.email() + "\nTo: " + to + "\nSubject: " + subject + "\nMessage-ID: "
+                + Emails.newMessageId() + "\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n"
+                + "--b1\nContent-Type: text/plain; charset=utf-8\n\n" + text + "\n"
+                + "--b1\nContent-Type: image/png\nContent-Disposition: attachment; filename=\"photo.png\"\n"
+                + "Content-Transfer-Encoding: base64\n\n" + photo + "\n"
+                + "--b1\nContent-Type: text/plain\nContent-Disposition: attachment; filename=\"huge.log\"\n"
+                + "Content-Transfer-Encoding: base64\n\n" + huge + "\n--b1--\n";
+    }
+
+    private Store mailClient() throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", greenMail.getImap().getPort(), "support", "support-pw");
+        return store;
+    }
+
+    private long outcome(String where) {
+        return db.count("SELECT COUNT(*) FROM inbound_emails WHERE " + where);
+    }
+
+    private List<String> bodies() {
+        return messages.forTicket(ticket.id()).stream().map(ticketdesk.core.message.Message::body).toList();
+    }
+
+    private static String subjectOf(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
