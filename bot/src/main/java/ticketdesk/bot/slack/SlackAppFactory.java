@@ -8,6 +8,9 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -38,7 +41,8 @@ class SlackAppFactory {
     @Singleton
     App app(SlackSettings settings, Slack slack, TicketCommandHandler command, NewTicketSubmissionHandler form,
             ClaimButtonHandler claim, DeclineButtonHandler decline, ResolveButtonHandler resolve,
-            ReleaseButtonHandler release, UnknownActionHandler unknown, ThreadReplyHandler thread) {
+            ReleaseButtonHandler release, UnknownActionHandler unknown, ThreadReplyHandler thread,
+            IgnoredMessageHandler ignored) {
         AppConfig config = AppConfig.builder().signingSecret(settings.getSigningSecret())
                 .singleTeamBotToken(settings.getBotToken()).slack(slack).build();
         List<Middleware> middleware = new ArrayList<>();
@@ -55,6 +59,9 @@ class SlackAppFactory {
         app.blockAction(CardButton.RELEASE.id(), release);
         app.blockAction(UnknownActionHandler.UNKNOWN, unknown);
         app.event(MessageEvent.class, thread);
+        app.event(MessageBotEvent.class, ignored.forType());
+        app.event(MessageChangedEvent.class, ignored.forType());
+        app.event(MessageDeletedEvent.class, ignored.forType());
         return app;
     }
 }

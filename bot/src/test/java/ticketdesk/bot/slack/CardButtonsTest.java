@@ -30,8 +30,7 @@ class CardButtonsTest extends SlackTest {
         assertThat(opened.statusCode()).isEqualTo(200);
         long ticketId = db.count("SELECT id FROM tickets WHERE title = 'server room too hot'");
         deliver();
-        String cardTs = slack.calls("chat.postMessage", c -> RESPONDERS.equals(c.param("channel"))).get(0)
-                .param("ts");
+        String cardTs = slack.calls("chat.postMessage", c -> RESPONDERS.equals(c.param("channel"))).get(0).ts();
         slack.reset();
 
         CountDownLatch go = new CountDownLatch(1);

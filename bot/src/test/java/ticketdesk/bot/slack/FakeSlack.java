@@ -27,6 +27,11 @@ final class FakeSlack implements AutoCloseable {
     /** One request the fake received: the API method (or "response_url"), its parameters and raw body. */
     record Call(String method, Map<String, String> params, String body) {
 
+        /** The ts the fake gave a posted message. */
+        String ts() {
+            return params.get("answered.ts");
+        }
+
         String param(String name) {
             return params.get(name);
         }
@@ -125,8 +130,12 @@ final class FakeSlack implements AutoCloseable {
             return;
         }
         Map<String, String> params = params(exchange, body);
+        String answer = answerFor(method, params);
+        if (method.equals("chat.postMessage")) {
+            params.put("answered.ts", JsonParser.parseString(answer).getAsJsonObject().get("ts").getAsString());
+        }
         calls.add(new Call(method, params, body));
-        answer(exchange, 200, answerFor(method, params));
+        answer(exchange, 200, answer);
     }
 
     private String answerFor(String method, Map<String, String> params) {
