@@ -49,10 +49,12 @@ class Acknowledger {
     private record Handled(Response response, List<Runnable> afterAck) {
     }
 
-    Response handle(Request<?> request) {
+    /** Handles the request; {@code receivedNanos} is when it arrived, from which the deadline counts. */
+    Response handle(Request<?> request, long receivedNanos) {
         CompletableFuture<Handled> work = CompletableFuture.supplyAsync(() -> run(request), handlers);
+        long left = settings.getAckDeadline().toNanos() - (System.nanoTime() - receivedNanos);
         try {
-            Handled handled = work.get(settings.getAckDeadline().toMillis(), TimeUnit.MILLISECONDS);
+            Handled handled = work.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
             afterAck.start(handled.afterAck());
             return handled.response();
         } catch (TimeoutException e) {

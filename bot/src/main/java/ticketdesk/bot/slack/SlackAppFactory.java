@@ -35,6 +35,9 @@ class SlackAppFactory {
         config.setPrettyResponseLoggingEnabled(false);
         config.setHttpClientReadTimeoutMillis(10_000);
         config.setHttpClientCallTimeoutMillis(15_000);
+        // the SDK's metrics would call auth.test on the side; ticketdesk makes only the calls it means to
+        config.setStatsEnabled(false);
+        config.getMethodsConfig().setStatsEnabled(false);
         return Slack.getInstance(config);
     }
 

@@ -3,7 +3,9 @@ package ticketdesk.bot.slack;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.request.Request;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -40,6 +42,7 @@ class SlackEventsController {
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> events(HttpRequest<?> request, @Nullable @Body String body) {
+        long received = System.nanoTime();
         if (!settings.acceptsRequests()) {
             return text(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
         }
@@ -61,7 +64,16 @@ class SlackEventsController {
             return text(HttpStatus.BAD_REQUEST, "The request is not a kind of Slack request ticketdesk handles;"
                     + " nothing was changed.");
         }
-        return bridge.get().toMicronaut(acknowledger.get().handle(slackRequest));
+        return bridge.get().toMicronaut(acknowledger.get().handle(slackRequest, received));
+    }
+
+    /** Builds Bolt's side at start-up when Slack is configured, so the first request is not the slow one. */
+    @EventListener
+    void warmUp(StartupEvent event) {
+        if (settings.acceptsRequests()) {
+            bridge.get();
+            acknowledger.get();
+        }
     }
 
     private boolean signedBySlack(HttpRequest<?> request, String body) {

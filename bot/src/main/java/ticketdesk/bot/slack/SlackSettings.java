@@ -16,7 +16,7 @@ public class SlackSettings {
     private String apiUrl = "https://slack.com/api/";
     private String responderChannel;
     private String responseUrlPrefix = "https://hooks.slack.com/";
-    private Duration ackDeadline = Duration.ofMillis(2500);
+    private Duration ackDeadline = Duration.ofMillis(2000);
     private int handlerThreads = 16;
 
     public boolean acceptsRequests() {
