@@ -25,6 +25,16 @@ public final class Bench {
     private Bench() {
     }
 
+    /** The 1, 5 and 15 minute load averages: figures taken on a busy machine say so. */
+    static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     public static void main(String[] args) {
         boolean quick = false;
         Set<String> chosen = new LinkedHashSet<>();
@@ -53,6 +63,7 @@ public final class Bench {
                 Stack.jvmArgs().isEmpty() ? "(none)" : Stack.jvmArgs());
         for (String scenario : chosen) {
             System.out.println("== " + scenario);
+            report.info(scenario, "load average 1/5/15 min, before", loadAverage());
             try {
                 switch (scenario) {
                     case "startup" -> new StartupScenario(options).run(report);

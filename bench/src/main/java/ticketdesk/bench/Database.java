@@ -82,6 +82,18 @@ public final class Database implements AutoCloseable {
         return out;
     }
 
+    /** One query answering a single text, or null without a row. */
+    public String text(String sql, Object... args) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public int update(String sql, Object... args) {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);

@@ -80,6 +80,18 @@ public final class Stack implements AutoCloseable {
         return instance;
     }
 
+    /** Launches several instances at once (they start side by side) and waits until all are healthy. */
+    public List<AppInstance> launchAll(List<String> jvmArgs, String... names) {
+        List<AppInstance> launched = new ArrayList<>();
+        for (String name : names) {
+            AppInstance instance = AppInstance.launch(name, environment(), jvmArgs, logDir);
+            instances.add(instance);
+            launched.add(instance);
+        }
+        launched.forEach(i -> i.awaitHealthy(Duration.ofSeconds(120)));
+        return launched;
+    }
+
     public static List<String> jvmArgs() {
         String flags = System.getProperty("bench.jvmArgs", "").trim();
         return flags.isEmpty() ? List.of() : Arrays.asList(flags.split("\\s+"));
