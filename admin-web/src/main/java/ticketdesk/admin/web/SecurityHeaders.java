@@ -17,7 +17,8 @@ class SecurityHeaders implements Ordered {
     void addHeaders(MutableHttpResponse<?> response) {
         response.header("Content-Security-Policy", POLICY);
         response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer the browser posts "Origin: null", which CORS refuses
+        response.header("Referrer-Policy", "same-origin");
         response.header("X-Frame-Options", "DENY");
         if (!response.getHeaders().contains("Cache-Control")) {
             response.header("Cache-Control", "no-store");

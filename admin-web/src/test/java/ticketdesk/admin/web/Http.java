@@ -53,6 +53,10 @@ public final class Http {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    public void setCookie(String name, String value) {
+        cookies.put(name, value);
+    }
+
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies.get(name));
     }

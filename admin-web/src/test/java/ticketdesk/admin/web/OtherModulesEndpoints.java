@@ -8,14 +8,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 
-/** Stand-ins, in this module's tests only, for routes that other modules own and security must leave open. */
+/** Stand-ins, in this module's tests only, for routes other modules own that security must leave open. */
 @Controller
 class OtherModulesEndpoints {
-
-    @Get("/health")
-    HttpResponse<String> health() {
-        return HttpResponse.ok("{\"status\":\"UP\"}").contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
 
     @Post("/slack/events")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

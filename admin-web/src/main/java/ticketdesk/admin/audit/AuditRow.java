@@ -1,0 +1,17 @@
+package ticketdesk.admin.audit;
+
+import java.time.LocalDateTime;
+
+/** One audit event with the names a reader needs, as the audit view and the CSV export show it. */
+record AuditRow(long id, LocalDateTime createdAt, long ticketId, String ticketTitle, Long actorId, String actor,
+                String eventType, String fromStatus, String toStatus, String field, String oldValue, String newValue,
+                String channel) {
+
+    Cursor cursor() {
+        return new Cursor(createdAt, id);
+    }
+
+    String actorName() {
+        return actorId == null ? "system" : actor;
+    }
+}

@@ -1,0 +1,46 @@
+package ticketdesk.admin.tickets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The ticket list's filters, sort and page, as typed in the query string (unknown values are ignored). */
+record TicketFilter(String status, String priority, String source, String requester, String responder, String text,
+                    String sort, String dir, int page) {
+
+    static final int PAGE_SIZE = 25;
+    static final List<String> STATUSES = List.of("pending", "in_process", "done", "cancelled");
+    static final List<String> PRIORITIES = List.of("low", "medium", "high", "urgent");
+    static final List<String> SOURCES = List.of("slack", "discord", "email", "web", "api");
+    static final Map<String, String> SORTS = Map.of(
+            "created", "t.created_at",
+            "updated", "t.updated_at",
+            "id", "t.id",
+            "title", "t.title",
+            "status", "t.status",
+            "priority", "CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END");
+
+    static TicketFilter of(String status, String priority, String source, String requester, String responder,
+                           String text, String sort, String dir, Integer page) {
+        return new TicketFilter(oneOf(status, STATUSES), oneOf(priority, PRIORITIES), oneOf(source, SOURCES),
+                trim(requester), trim(responder), trim(text), sort != null && SORTS.containsKey(sort) ? sort : "created",
+                "asc".equals(dir) ? "asc" : "desc", page == null || page < 1 ? 1 : page);
+    }
+
+    String orderBy() {
+        String direction = dir.equals("asc") ? " ASC" : " DESC";
+        return SORTS.get(sort) + direction + ", t.id" + direction;
+    }
+
+    private static String oneOf(String value, List<String> allowed) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        return allowed.contains(v) ? v : "";
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
+    }
+}

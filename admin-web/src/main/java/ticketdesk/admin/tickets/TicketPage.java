@@ -1,0 +1,96 @@
+package ticketdesk.admin.tickets;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ticketdesk.admin.web.Formats;
+import ticketdesk.core.audit.TicketEvent;
+import ticketdesk.core.message.Message;
+import ticketdesk.core.ticket.Ticket;
+
+/** What a ticket's page shows: the ticket, its messages and its whole timeline, with names instead of ids. */
+record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> timeline) {
+
+    record Facts(long id, String title, String description, String priority, String category, String status,
+                 long requesterId, String requester, Long responderId, String responder, String source,
+                 String createdAt, String updatedAt, String claimedAt, String completedAt) {
+    }
+
+    record MessageView(String sender, String channel, String time, String body, List<String> attachments) {
+    }
+
+    record EventView(long id, String time, String who, String what, String fromStatus, String toStatus,
+                     String detail, String channel) {
+    }
+
+    static Set<Long> peopleIn(Ticket ticket, List<Message> messages, List<TicketEvent> events) {
+        Set<Long> ids = new HashSet<>();
+        ids.add(ticket.requesterId());
+        ids.add(ticket.responderId());
+        messages.forEach(m -> ids.add(m.senderId()));
+        for (TicketEvent e : events) {
+            ids.add(e.actorId());
+            if ("responder_id".equals(e.field())) {
+                ids.add(parse(e.oldValue()));
+                ids.add(parse(e.newValue()));
+            }
+        }
+        ids.remove(null);
+        return ids;
+    }
+
+    static Facts facts(Ticket t, Map<Long, String> names) {
+        return new Facts(t.id(), t.title(), t.description(), t.priority().db(), t.category(),
+                t.status().db(), t.requesterId(), names.getOrDefault(t.requesterId(), "#" + t.requesterId()),
+                t.responderId(), t.responderId() == null ? "" : names.getOrDefault(t.responderId(),
+                "#" + t.responderId()), t.source().db(), Formats.time(t.createdAt()), Formats.time(t.updatedAt()),
+                Formats.time(t.claimedAt()), Formats.time(t.completedAt()));
+    }
+
+    static MessageView message(Message m, Map<Long, String> names, List<String> attachments) {
+        return new MessageView(names.getOrDefault(m.senderId(), "#" + m.senderId()), m.channel().db(),
+                Formats.time(m.createdAt()), m.body(), attachments);
+    }
+
+    static EventView event(TicketEvent e, Map<Long, String> names) {
+        String who = e.actorId() == null ? "system" : names.getOrDefault(e.actorId(), "#" + e.actorId());
+        return new EventView(e.id(), Formats.time(e.createdAt()), who, Formats.label(e.type().db()),
+                e.fromStatus() == null ? "" : Formats.label(e.fromStatus().db()),
+                e.toStatus() == null ? "" : Formats.label(e.toStatus().db()), detail(e, names), e.channel().db());
+    }
+
+    private static String detail(TicketEvent e, Map<Long, String> names) {
+        if (e.field() == null && e.oldValue() == null && e.newValue() == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if ("responder_id".equals(e.field())) {
+            parts.add("held by " + person(e.oldValue(), names));
+            if (e.newValue() != null) {
+                Long id = parse(e.newValue());
+                parts.add(id == null ? e.newValue() : "now " + person(e.newValue(), names));
+            }
+            return String.join("; ", parts);
+        }
+        String field = e.field() == null ? "" : Formats.label(e.field()) + ": ";
+        if (e.oldValue() != null && e.newValue() != null) {
+            return field + e.oldValue() + " → " + e.newValue();
+        }
+        return field + (e.newValue() != null ? e.newValue() : e.oldValue());
+    }
+
+    private static String person(String id, Map<Long, String> names) {
+        Long parsed = parse(id);
+        return parsed == null ? String.valueOf(id) : names.getOrDefault(parsed, "#" + parsed);
+    }
+
+    private static Long parse(String value) {
+        try {
+            return value == null ? null : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package ticketdesk.admin.tickets;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ticketdesk.admin.web.UserNames;
+import ticketdesk.core.audit.AuditLog;
+import ticketdesk.core.audit.TicketEvent;
+import ticketdesk.core.message.Attachment;
+import ticketdesk.core.message.Message;
+import ticketdesk.core.message.MessageQueries;
+import ticketdesk.core.ticket.Ticket;
+import ticketdesk.core.ticket.TicketQueries;
+
+/** The ticket list and a ticket's page with its messages and complete timeline. Read-only. */
+@Controller("/admin/tickets")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TicketsController {
+
+    static final String VIEW_LIST = "tickets/list";
+    static final String VIEW_TICKET = "tickets/ticket";
+
+    private final TicketListing listing;
+    private final TicketQueries tickets;
+    private final MessageQueries messages;
+    private final AuditLog audit;
+    private final UserNames names;
+
+    TicketsController(TicketListing listing, TicketQueries tickets, MessageQueries messages, AuditLog audit,
+                      UserNames names) {
+        this.listing = listing;
+        this.tickets = tickets;
+        this.messages = messages;
+        this.audit = audit;
+        this.names = names;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String status, @Nullable @QueryValue String priority,
+                                           @Nullable @QueryValue String source, @Nullable @QueryValue String requester,
+                                           @Nullable @QueryValue String responder, @Nullable @QueryValue String text,
+                                           @Nullable @QueryValue String sort, @Nullable @QueryValue String dir,
+                                           @Nullable @QueryValue Integer page) {
+        TicketFilter filter = TicketFilter.of(status, priority, source, requester, responder, text, sort, dir, page);
+        TicketListing.Page found = listing.search(filter);
+        long pages = Math.max(1, (found.total() + TicketFilter.PAGE_SIZE - 1) / TicketFilter.PAGE_SIZE);
+        Map<String, Object> model = new HashMap<>();
+        model.put("filter", filter);
+        model.put("tickets", found.tickets());
+        model.put("total", found.total());
+        model.put("pages", pages);
+        model.put("prevPage", filter.page() > 1 ? filter.page() - 1 : null);
+        model.put("nextPage", filter.page() < pages ? filter.page() + 1 : null);
+        model.put("statuses", TicketFilter.STATUSES);
+        model.put("priorities", TicketFilter.PRIORITIES);
+        model.put("sources", TicketFilter.SOURCES);
+        model.put("sorts", List.of("created", "updated", "priority", "status", "title", "id"));
+        return new ModelAndView<>(VIEW_LIST, model);
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> ticket(@PathVariable long id) {
+        Optional<Ticket> ticket = tickets.byId(id);
+        if (ticket.isEmpty()) {
+            return HttpResponse.notFound("No ticket #" + id);
+        }
+        List<Message> thread = messages.forTicket(id);
+        List<TicketEvent> events = audit.timeline(id);
+        Map<Long, String> people = names.of(TicketPage.peopleIn(ticket.get(), thread, events));
+        TicketPage page = new TicketPage(TicketPage.facts(ticket.get(), people),
+                thread.stream().map(m -> TicketPage.message(m, people, attachmentNames(m))).toList(),
+                events.stream().map(e -> TicketPage.event(e, people)).toList());
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page);
+        return HttpResponse.ok(new ModelAndView<>(VIEW_TICKET, model));
+    }
+
+    private List<String> attachmentNames(Message message) {
+        return messages.attachmentsOf(message.id()).stream()
+                .map((Attachment a) -> a.fileName() + " (" + a.contentType() + ", " + a.size() + " bytes)").toList();
+    }
+}
