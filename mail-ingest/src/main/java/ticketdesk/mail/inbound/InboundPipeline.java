@@ -101,14 +101,14 @@ public class InboundPipeline {
         if (mail.from() == null) {
             return new Applying.Result(Outcome.MALFORMED, null, null, "no From address");
         }
+        String text = ReplyExtractor.extract(mail.text());
         Optional<String> automated = guard.automated(mail);
         if (automated.isPresent()) {
-            return new Applying.Result(Outcome.AUTOMATED, null, null, automated.get());
+            return new Applying.Result(Outcome.AUTOMATED, null, text, automated.get());
         }
         if (guard.own(mail)) {
-            return new Applying.Result(Outcome.OWN_MAIL, null, null, null);
+            return new Applying.Result(Outcome.OWN_MAIL, null, text, null);
         }
-        String text = ReplyExtractor.extract(mail.text());
         Match match = matcher.match(mail);
         if (match instanceof Match.Reply reply) {
             return applying.reply(reply, mail, text, key);

@@ -24,6 +24,7 @@ import ticketdesk.core.ticket.ResolvingTicket;
 import ticketdesk.core.ticket.Ticket;
 import ticketdesk.core.ticket.TicketQueries;
 import ticketdesk.core.ticket.TicketStatus;
+import ticketdesk.core.user.DeactivatingUser;
 import ticketdesk.core.user.User;
 import ticketdesk.mail.Emails;
 import ticketdesk.mail.Emails.Answering;
@@ -37,6 +38,7 @@ class RepliesLandInTheTicketTest extends MailTest {
     @Inject MessageQueries messages;
     @Inject TicketQueries tickets;
     @Inject ResolvingTicket resolving;
+    @Inject DeactivatingUser deactivating;
 
     User bob;
     User alice;
@@ -203,6 +205,24 @@ class RepliesLandInTheTicketTest extends MailTest {
         assertThat(answers.get(0).getReplyTo()[0].toString()).doesNotContain("+t");
         assertThat(bodies()).isEmpty();
         assertThat(db.count("SELECT COUNT(*) FROM tickets")).isEqualTo(tickets);
+    }
+
+    @Test
+    void aDeactivatedRequestersReplyWithAValidTokenChangesNothingAndGetsOnePoliteAnswer() throws Exception {
+        claimedTicketMailedToBob();
+        deactivating.deactivate(bob.id(), world.admin("Root").id(), Channel.WEB);
+        deliveredTo("@");
+        greenMail.purgeEmailFromAllMailboxes();
+
+        Map<?, ?> first = post(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(), "Still broken."));
+        Map<?, ?> second = post(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(), "Hello?"));
+
+        assertThat(first.get("outcome")).isEqualTo("inactive_sender");
+        assertThat(second.get("outcome")).isEqualTo("inactive_sender");
+        assertThat(bodies()).isEmpty();
+        List<MimeMessage> answers = deliveredTo(bob.email());
+        assertThat(answers).hasSize(1);
+        assertThat(plainText(answers.get(0))).contains("deactivated");
     }
 
     @Test
