@@ -2,34 +2,22 @@ package ticketdesk.mail.reply;
 
 import jakarta.inject.Singleton;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ticketdesk.core.message.Attachment;
 import ticketdesk.mail.MailSettings;
 
@@ -41,8 +29,6 @@ import ticketdesk.mail.MailSettings;
 @Singleton
 public class MimeDecoder {
 
-    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
-    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final int MAX_PARTS = 200;
     private static final Session SESSION = session();
 
@@ -57,7 +43,7 @@ public class MimeDecoder {
         Map<String, List<String>> headers;
         try {
             message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-            headers = headers(message);
+            headers = MailHeaders.all(message);
         } catch (MessagingException | RuntimeException e) {
             return new ParsedMail(null, null, null, null, List.of(), List.of(), List.of(), Map.of(), "", List.of(),
                     List.of(), "unreadable headers: " + e.getMessage());
@@ -71,9 +57,11 @@ public class MimeDecoder {
         }
         String text = !body.plain.toString().isBlank() ? body.plain.toString()
                 : body.html.isEmpty() ? "" : HtmlText.toText(body.html.toString());
-        Address from = from(first(headers, "from"));
-        return new ParsedMail(messageId(first(headers, "message-id")), from.address, from.name, subject(message, headers),
-                recipients(headers), ids(first(headers, "in-reply-to")), ids(first(headers, "references")), headers,
+        MailHeaders.Address from = MailHeaders.from(MailHeaders.first(headers, "from"));
+        return new ParsedMail(MailHeaders.messageId(MailHeaders.first(headers, "message-id")), from.address(),
+                from.name(), MailHeaders.subject(message, headers), MailHeaders.recipients(headers),
+                MailHeaders.ids(MailHeaders.first(headers, "in-reply-to")),
+                MailHeaders.ids(MailHeaders.first(headers, "references")), headers,
                 text.replace("\r\n", "\n"), List.copyOf(body.attachments), List.copyOf(body.notes), malformed);
     }
 
@@ -95,9 +83,9 @@ public class MimeDecoder {
         }
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) || fileName(part) != null;
         if (!attachment && type.equals("text/plain")) {
-            body.plain.append(text(part, body)).append('\n');
+            body.plain.append(BodyText.of(part, body.notes)).append('\n');
         } else if (!attachment && type.equals("text/html")) {
-            body.html.append(text(part, body)).append('\n');
+            body.html.append(BodyText.of(part, body.notes)).append('\n');
         } else if (attachment || !type.startsWith("text/")) {
             attach(part, type, body);
         }
@@ -130,51 +118,6 @@ public class MimeDecoder {
         body.attachments.add(new Attachment(name, type, size, kept.toByteArray()));
     }
 
-    private static String text(Part part, Body body) throws MessagingException, IOException {
-        byte[] bytes;
-        try (InputStream in = part.getInputStream()) {
-            bytes = in.readAllBytes();
-        }
-        String declared = charset(part);
-        if (declared != null) {
-            try {
-                Charset charset = Charset.forName(MimeUtility.javaCharset(declared));
-                return decode(bytes, charset, false);
-            } catch (IllegalArgumentException unknown) {
-                body.notes.add("unknown charset '" + declared + "': text decoded as "
-                        + (isUtf8(bytes) ? "UTF-8" : "windows-1252"));
-            }
-        }
-        return isUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8)
-                : decode(bytes, Charset.forName("windows-1252"), false);
-    }
-
-    private static String decode(byte[] bytes, Charset charset, boolean strict) throws CharacterCodingException {
-        var decoder = charset.newDecoder();
-        if (!strict) {
-            decoder.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        }
-        return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            decode(bytes, StandardCharsets.UTF_8, true);
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static String charset(Part part) {
-        try {
-            String charset = new ContentType(part.getContentType()).getParameter("charset");
-            return charset == null || charset.isBlank() ? null : charset.trim();
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
-    }
-
     private static String baseType(Part part) {
         try {
             String type = part.getContentType();
@@ -203,88 +146,6 @@ public class MimeDecoder {
         } catch (MessagingException | IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static Map<String, List<String>> headers(MimeMessage message) throws MessagingException {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        Enumeration<Header> all = message.getAllHeaders();
-        while (all.hasMoreElements()) {
-            Header h = all.nextElement();
-            String value = h.getValue() == null ? "" : MimeUtility.unfold(h.getValue()).strip();
-            headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
-        }
-        return Collections.unmodifiableMap(headers);
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static String subject(MimeMessage message, Map<String, List<String>> headers) {
-        try {
-            String subject = message.getSubject();
-            return subject == null ? "" : subject.replaceAll("[\\r\\n\\t]+", " ").strip();
-        } catch (MessagingException | RuntimeException e) {
-            String raw = first(headers, "subject");
-            return raw == null ? "" : raw;
-        }
-    }
-
-    static String messageId(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        Matcher m = MESSAGE_ID.matcher(header);
-        String id = m.find() ? m.group() : "<" + header.strip().replaceAll("[<>\\s]", "") + ">";
-        return id.length() <= 2 ? null : id;
-    }
-
-    static List<String> ids(String header) {
-        if (header == null) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>();
-        Matcher m = MESSAGE_ID.matcher(header);
-        while (m.find()) {
-            ids.add(m.group());
-        }
-        return ids;
-    }
-
-    private static List<String> recipients(Map<String, List<String>> headers) {
-        List<String> out = new ArrayList<>();
-        for (String name : List.of("to", "cc", "delivered-to", "x-original-to", "envelope-to")) {
-            for (String value : headers.getOrDefault(name, List.of())) {
-                Matcher m = ADDRESS.matcher(value);
-                while (m.find()) {
-                    String address = m.group().toLowerCase(Locale.ROOT);
-                    if (!out.contains(address)) {
-                        out.add(address);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private record Address(String address, String name) {
-    }
-
-    private static Address from(String header) {
-        if (header == null || header.isBlank()) {
-            return new Address(null, null);
-        }
-        try {
-            InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
-            if (parsed.length > 0 && parsed[0].getAddress() != null && parsed[0].getAddress().contains("@")) {
-                return new Address(parsed[0].getAddress().toLowerCase(Locale.ROOT), parsed[0].getPersonal());
-            }
-        } catch (MessagingException | RuntimeException e) {
-            // fall through to the lenient scan
-        }
-        Matcher m = ADDRESS.matcher(header);
-        return m.find() ? new Address(m.group().toLowerCase(Locale.ROOT), null) : new Address(null, null);
     }
 
     private static String megabytes(long bytes) {

@@ -1,0 +1,122 @@
+package ticketdesk.mail.inbound;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import ticketdesk.core.Times;
+import ticketdesk.core.message.Attachment;
+import ticketdesk.mail.MailSettings;
+import ticketdesk.mail.reply.ParsedMail;
+
+/**
+ * {@code inbound_emails}: every inbound mail under its key (its Message-ID, or a digest of its content),
+ * with the raw message, the extracted text and the outcome. Recording the key first is what makes a
+ * mail handled once however often and by whichever way it arrives.
+ */
+@Singleton
+class InboundRecords {
+
+    private static final Duration STALE = Duration.ofMinutes(10);
+
+    private final InboundEmailRepository rows;
+    private final TransactionOperations<Connection> tx;
+    private final Times times;
+    private final MailSettings settings;
+
+    InboundRecords(InboundEmailRepository rows, TransactionOperations<Connection> tx, Times times,
+                   MailSettings settings) {
+        this.rows = rows;
+        this.tx = tx;
+        this.times = times;
+        this.settings = settings;
+    }
+
+    /**
+     * Records the mail as being handled. Returns the earlier record when it was received before and
+     * is settled; a record whose handling failed or died long ago is taken over instead.
+     */
+    Optional<InboundEmailRow> claim(String key, ParsedMail mail, byte[] raw) {
+        LocalDateTime now = times.now();
+        Optional<InboundEmailRow> known = tx.executeRead(s -> rows.findByMessageId(key));
+        if (known.isPresent()) {
+            return retakeOrKeep(known.get(), now);
+        }
+        try {
+            tx.executeWrite(s -> rows.save(new InboundEmailRow(null, key, now, cut(mail.from(), 320),
+                    cut(mail.subject(), 1000), null, Outcome.PROCESSING.db(), storedRaw(raw), null, null)));
+            return Optional.empty();
+        } catch (DataAccessException e) {
+            // another delivery of the same mail recorded it a moment ago
+            return retakeOrKeep(tx.executeRead(s -> rows.findByMessageId(key)).orElseThrow(() -> e), now);
+        }
+    }
+
+    void finish(String key, Outcome outcome, Long ticketId, String text, String note) {
+        tx.executeWrite(s -> {
+            rows.findByMessageId(key).ifPresent(row ->
+                    rows.finish(row.id(), outcome.db(), ticketId, cut(text, 1_000_000), cut(note, 60_000)));
+            return null;
+        });
+    }
+
+    /** Says so when only the start of a very large raw message is kept (a MySQL packet is 16 MB by default). */
+    String rawNote(byte[] raw) {
+        return raw.length <= settings.getMaxStoredRawSize() ? null
+                : "raw message of " + raw.length + " bytes: only the first " + settings.getMaxStoredRawSize() + " kept";
+    }
+
+    /** The Message-ID, or a digest of what the mail says when it has none (or an unusably long one). */
+    static String key(ParsedMail mail, byte[] raw) {
+        String id = mail.messageId();
+        if (id != null && id.length() <= 255) {
+            return id;
+        }
+        MessageDigest sha = sha256();
+        if (id != null) {
+            sha.update(id.getBytes(StandardCharsets.UTF_8));
+        } else if (mail.malformed() != null || mail.headers().isEmpty()) {
+            sha.update(raw);
+        } else {
+            // what the sender wrote, not what relays added (Received:, Delivered-To:), so both ways in agree
+            for (String part : new String[] {mail.from(), mail.header("Date"), mail.subject(), mail.text()}) {
+                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            for (Attachment a : mail.attachments()) {
+                sha.update(a.content());
+            }
+        }
+        return "<sha256." + HexFormat.of().formatHex(sha.digest()) + "@digest.ticketdesk>";
+    }
+
+    private Optional<InboundEmailRow> retakeOrKeep(InboundEmailRow existing, LocalDateTime now) {
+        boolean retake = tx.executeWrite(s -> rows.takeOver(existing.id(), now, now.minus(STALE)) == 1);
+        return retake ? Optional.empty() : Optional.of(existing);
+    }
+
+    private byte[] storedRaw(byte[] raw) {
+        return raw.length <= settings.getMaxStoredRawSize() ? raw
+                : Arrays.copyOf(raw, (int) settings.getMaxStoredRawSize());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
