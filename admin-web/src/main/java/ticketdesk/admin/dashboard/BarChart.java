@@ -6,8 +6,8 @@ import java.util.List;
 /** A horizontal bar chart laid out on the server; the view draws it as inline SVG, labels escaped as text. */
 record BarChart(String title, int width, int height, List<Bar> bars) {
 
-    static final int WIDTH = 520;
-    private static final int LABEL_WIDTH = 150;
+    static final int WIDTH = 460;
+    private static final int LABEL_WIDTH = 140;
     private static final int ROW = 26;
     private static final int TOP = 10;
 
@@ -29,9 +29,5 @@ record BarChart(String title, int width, int height, List<Bar> bars) {
             y += ROW;
         }
         return new BarChart(title, WIDTH, Math.max(y + TOP, 40), bars);
-    }
-
-    int labelWidth() {
-        return LABEL_WIDTH;
     }
 }

@@ -69,6 +69,7 @@ class LoginController {
     }
 
     @Post("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> logout(HttpRequest<?> request) {
         return HttpResponse.seeOther(URI.create("/admin/login")).cookie(AdminSession.close(request));
     }

@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -123,14 +123,17 @@ public abstract class BrowserTest extends DatabaseTest {
     protected Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Dimension before = browser.manage().window().getSize();
-            Object height = browser.executeScript("return document.documentElement.scrollHeight");
-            int full = Math.min(4000, Math.max(before.getHeight(), ((Number) height).intValue() + 40));
-            browser.manage().window().setSize(new Dimension(before.getWidth(), full));
-            File shot = browser.getScreenshotAs(OutputType.FILE);
-            browser.manage().window().setSize(before);
+            // the whole page, not just the window: Chrome's own full-page capture
+            Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+                    "width", ((Number) size.get("width")).doubleValue(),
+                    "height", Math.min(6000, ((Number) size.get("height")).doubleValue()));
+            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
             Path target = SCREENSHOTS.resolve(name + ".png");
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

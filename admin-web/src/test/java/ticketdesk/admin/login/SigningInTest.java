@@ -1,0 +1,102 @@
+package ticketdesk.admin.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import ticketdesk.admin.web.AdminSession;
+import ticketdesk.admin.web.BrowserTest;
+import ticketdesk.admin.web.Http;
+import ticketdesk.core.Channel;
+import ticketdesk.core.user.DeactivatingUser;
+import ticketdesk.core.user.User;
+
+@MicronautTest(transactional = false)
+class SigningInTest extends BrowserTest {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of(
+                "ticketdesk.admin.login.max-failures-per-account", "3",
+                "ticketdesk.admin.login.max-failures-per-address", "8",
+                "micronaut.server.client-address-header", "X-Forwarded-For");
+    }
+
+    @Test
+    void aNonAdminCannotSignInEvenWithTheRightPassword() {
+        browser.manage().deleteAllCookies();
+        User employee = withPassword(world.employee("Erin Employee"));
+        signIn(employee, PASSWORD);
+
+        assertThat(path()).isEqualTo("/admin/login");
+        assertThat(byId("login-error").getText())
+                .isEqualTo("Wrong email or password, or this account is not an active admin.");
+        assertThat(browser.manage().getCookieNamed(AdminSession.COOKIE)).isNull();
+        open("/admin/users");
+        assertThat(path()).isEqualTo("/admin/login");
+    }
+
+    @Test
+    void afterRepeatedWrongPasswordsTheAccountIsThrottled() {
+        browser.manage().deleteAllCookies();
+        User second = withPassword(world.admin("Otto Admin"));
+        for (int i = 0; i < 3; i++) {
+            signIn(second, "wrong password " + i);
+            assertThat(byId("login-error").getText()).startsWith("Wrong email or password");
+        }
+        signIn(second, PASSWORD);
+
+        assertThat(path()).isEqualTo("/admin/login");
+        assertThat(byId("login-error").getText()).startsWith("Too many failed sign-ins");
+        assertThat(browser.manage().getCookieNamed(AdminSession.COOKIE)).isNull();
+        assertThat(db.count("SELECT COUNT(*) FROM admin_login_failures WHERE account = ?", second.email()))
+                .isEqualTo(3);
+
+        signIn(admin, PASSWORD);
+        assertThat(path()).as("another account from the same address still signs in").isEqualTo("/admin");
+    }
+
+    @Test
+    void manyFailuresFromOneAddressThrottleThatAddressOnly() {
+        Http attacker = new Http(server.getURI());
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> miss = signInFrom(attacker, "203.0.113.7", "nobody-" + UUID.randomUUID() + "@x.io",
+                    "guess");
+            assertThat(miss.statusCode()).isEqualTo(401);
+        }
+        assertThat(signInFrom(attacker, "203.0.113.7", admin.email(), PASSWORD).statusCode()).isEqualTo(429);
+        assertThat(signInFrom(new Http(server.getURI()), "198.51.100.9", admin.email(), PASSWORD).statusCode())
+                .isEqualTo(303);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        signInAsAdmin();
+        assertThat(path()).isEqualTo("/admin");
+        browser.findElement(org.openqa.selenium.By.cssSelector("form.logout button")).click();
+        assertThat(path()).isEqualTo("/admin/login");
+        open("/admin/users");
+        assertThat(path()).isEqualTo("/admin/login");
+    }
+
+    @Test
+    void aSessionStopsWorkingWhenItsAdminIsDeactivated() {
+        User leaving = withPassword(world.admin("Lea Leaving"));
+        browser.manage().deleteAllCookies();
+        signIn(leaving, PASSWORD);
+        assertThat(path()).isEqualTo("/admin");
+
+        context.getBean(DeactivatingUser.class).deactivate(leaving.id(), admin.id(), Channel.WEB);
+        open("/admin/users");
+        assertThat(path()).isEqualTo("/admin/login");
+    }
+
+    private static HttpResponse<String> signInFrom(Http http, String address, String email, String password) {
+        String token = Http.csrfOf(http.get("/admin/login").body()).orElseThrow();
+        return http.postForm("/admin/login", Map.of("_csrf", token, "email", email, "password", password),
+                "X-Forwarded-For", address);
+    }
+}
