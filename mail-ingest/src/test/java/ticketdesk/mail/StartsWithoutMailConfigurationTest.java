@@ -26,6 +26,12 @@ class StartsWithoutMailConfigurationTest extends DatabaseTest {
     @Inject @Client("/") HttpClient http;
     @Inject ReplyTokens tokens;
 
+    /** What an application.yml with {@code ${MAIL_SMTP_HOST:}} gives when the variable is not set. */
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("mail.smtp.host", "", "mail.imap.host", "", "mail.inbound-token", "");
+    }
+
     @Test
     void withNothingConfiguredNoMailIsSentOrReadAndTheWebhookSaysSo() {
         assertThat(context.getBeansOfType(Notifier.class)).noneMatch(n -> n.channel() == Channel.EMAIL);

@@ -29,7 +29,7 @@ import ticketdesk.mail.ImapSettings;
  * time (and the pipeline's Message-ID dedupe makes a second read harmless anyway).
  */
 @Singleton
-@Requires(property = "mail.imap.host")
+@Requires(property = "mail.imap.host", pattern = ".*\\S.*")
 public class ImapReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImapReader.class);

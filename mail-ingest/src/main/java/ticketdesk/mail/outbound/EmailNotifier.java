@@ -13,7 +13,7 @@ import ticketdesk.core.outbox.Notifier;
  * sends the same Message-ID again, which mail clients treat as the same email.
  */
 @Singleton
-@Requires(property = "mail.smtp.host")
+@Requires(property = "mail.smtp.host", pattern = ".*\\S.*")
 class EmailNotifier implements Notifier {
 
     private final MailComposer composer;

@@ -92,6 +92,37 @@ class RepliesLandInTheTicketTest extends MailTest {
     }
 
     @Test
+    void aReplyToTheSupportAddressIsMatchedByItsInReplyToOrTheSubjectTagFromTheRequester() throws Exception {
+        claimedTicketMailedToBob();
+
+        Map<?, ?> byThread = post(Emails.plain(bob.email(), SUPPORT, "Re: " + claimedMail.subject(),
+                Emails.newMessageId(), claimedMail.messageId(), "", "Replied to the From address."));
+        Map<?, ?> bySubject = post(Emails.plain(bob.email(), SUPPORT, "More on [#" + ticket.id() + "]",
+                Emails.newMessageId(), null, "", "A fresh email with the tag."));
+
+        assertThat(byThread.get("outcome")).isEqualTo("applied");
+        assertThat(bySubject.get("outcome")).isEqualTo("applied");
+        assertThat(bodies()).containsExactly("Replied to the From address.", "A fresh email with the tag.");
+    }
+
+    @Test
+    void theRespondersEmailReplyReachesTheRequesterByEmail() throws Exception {
+        claimedTicketMailedToBob();
+        post(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(), "Is there an update?"));
+        MimeMessage toAlice = deliveredTo(alice.email()).get(0);
+        greenMail.purgeEmailFromAllMailboxes();
+
+        Map<?, ?> answer = post(Emails.appleReply(alice.email(), Answering.to(toAlice), Emails.newMessageId(),
+                "Yes: the new fuser arrives tomorrow."));
+
+        assertThat(answer.get("outcome")).isEqualTo("applied");
+        List<MimeMessage> toBob = deliveredTo(bob.email());
+        assertThat(toBob).hasSize(1);
+        assertThat(toBob.get(0).getSubject()).isEqualTo("[#" + ticket.id() + "] printer broken — message from Alice");
+        assertThat(plainText(toBob.get(0))).contains("Yes: the new fuser arrives tomorrow.");
+    }
+
+    @Test
     void theSameMessageByImapAndByWebhookIsAppliedOnce() throws Exception {
         claimedTicketMailedToBob();
         String id = Emails.newMessageId();
