@@ -61,7 +61,7 @@ public class TicketWords {
 
     /** A personal notice about a ticket (a chat DM), or null for kinds nobody is told personally. */
     public String notice(NotificationKind kind, Ticket ticket, User actor, Message message, Names names) {
-        String subject = "ticket #" + ticket.id() + " \"" + ticket.title() + "\"";
+        String subject = "ticket #" + ticket.id() + " \"" + names.text(ticket.title()) + "\"";
         String by = actor == null ? "" : " by " + names.of(actor);
         return switch (kind) {
             case OPENED -> "New " + subject + by + ".";
@@ -72,7 +72,8 @@ public class TicketWords {
             case RELEASED -> capital(subject) + " was released back to the pool" + by + ".";
             case ALL_DECLINED -> "Every responder declined " + subject + "; it needs an admin.";
             case MESSAGE -> message == null ? null
-                    : (actor == null ? "Someone" : names.of(actor)) + " on " + subject + ": " + message.body();
+                    : (actor == null ? "Someone" : names.of(actor)) + " on " + subject + ": "
+                            + names.text(message.body());
             case CHANGED, AUTO_ANSWER, NOTE -> null;
         };
     }

@@ -21,4 +21,9 @@ public class SlackNames implements Names {
         return users.identityOf(user.id(), Platform.SLACK).map(id -> "<@" + id + ">")
                 .orElseGet(() -> SlackText.escape(user.displayName()));
     }
+
+    @Override
+    public String text(String typed) {
+        return SlackText.escape(typed);
+    }
 }

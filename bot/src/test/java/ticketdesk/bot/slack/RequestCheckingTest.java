@@ -80,6 +80,14 @@ class RequestCheckingTest extends SlackTest {
     }
 
     @Test
+    void slacksSslCheckIsAnswered() {
+        HttpResponse<String> response = signed.post("ssl_check=1&token=legacy-token",
+                "application/x-www-form-urlencoded", SignedSlack.now(), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownActionIdIsAnsweredClearlyAndChangesNothing() {
         User rose = world.user("Rose", Role.EMPLOYEE, "UROSE");
         world.user("Sam", Role.RESPONDER, "USAM");
