@@ -70,9 +70,11 @@ class NewTicketForm {
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(List.of(
                         input(i -> i.blockId(TITLE).label(plainText("Title"))
-                                .element(plainTextInput(p -> p.actionId(VALUE).maxLength(Integer.valueOf(OpeningTicket.MAX_TITLE))))),
+                                .element(plainTextInput(p -> p.actionId(VALUE)
+                                        .maxLength(Integer.valueOf(OpeningTicket.MAX_TITLE))))),
                         input(i -> i.blockId(DESCRIPTION).label(plainText("Description")).optional(true)
-                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true).maxLength(Integer.valueOf(3000))))),
+                                .element(plainTextInput(p -> p.actionId(VALUE).multiline(true)
+                                        .maxLength(Integer.valueOf(3000))))),
                         input(i -> i.blockId(PRIORITY).label(plainText("Priority")).optional(true)
                                 .element(staticSelect(s -> s.actionId(VALUE).options(priorities)
                                         .initialOption(priorities.get(Priority.MEDIUM.ordinal()))))),

@@ -126,7 +126,8 @@ public class SlackWeb {
 
     static Duration retryAfter(String header) {
         try {
-            return header == null ? DEFAULT_RATE_LIMIT_WAIT : Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
+            return header == null ? DEFAULT_RATE_LIMIT_WAIT
+                    : Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
         } catch (NumberFormatException e) {
             return DEFAULT_RATE_LIMIT_WAIT;
         }
