@@ -1,0 +1,71 @@
+package ticketdesk.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import ticketdesk.core.testing.World;
+import ticketdesk.core.user.ManagingUsers;
+import ticketdesk.core.user.User;
+
+/** The README's zero-configuration start runs on embedded H2: every panel query must work there too. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PanelOnH2Test implements TestPropertyProvider {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ApplicationContext context;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>();
+        p.put("datasources.default.url", "jdbc:h2:mem:panel" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        p.put("datasources.default.username", "sa");
+        p.put("datasources.default.password", "");
+        p.put("datasources.default.driver-class-name", "org.h2.Driver");
+        p.put("flyway.datasources.default.enabled", "true");
+        p.put("ticketdesk.outbox.enabled", "false");
+        return p;
+    }
+
+    @Test
+    void everyPageAndTheExportWorkOnH2() {
+        World world = new World(context);
+        User admin = world.admin("Hattie Admin");
+        context.getBean(ManagingUsers.class).setPassword(admin.id(), "h2 password");
+        User holder = world.responder("Hal Holder");
+        world.claimedTicket(world.employee("Em Employee"), holder);
+
+        Http http = new Http(server.getURI());
+        assertThat(http.signIn(admin.email(), "wrong").statusCode()).isEqualTo(401);
+        assertThat(http.signIn(admin.email(), "h2 password").statusCode()).isEqualTo(303);
+        for (String page : new String[] {"/admin", "/admin/users?q=Hal&role=responder&active=yes",
+                "/admin/tickets?status=in_process&responder=Hal&text=printer&sort=priority&dir=asc",
+                "/admin/tickets/1", "/admin/audit?actor=Hal&type=claimed&from=2020-01-01&to=2100-01-01",
+                "/admin/audit?actor=system", "/admin/users/" + holder.id()}) {
+            HttpResponse<String> response = http.get(page);
+            assertThat(response.statusCode()).as(page + "\n" + response.body()).isEqualTo(200);
+        }
+        assertThat(http.get("/admin/users?q=Hal").body()).contains("Hal Holder");
+        assertThat(http.get("/admin/tickets?responder=Hal").body()).contains("printer broken");
+        assertThat(http.get("/admin/audit/export.csv?actor=Hal").body()).contains("claimed", "Hal Holder");
+
+        String csrf = Http.csrfOf(http.get("/admin/users/" + holder.id()).body()).orElseThrow();
+        HttpResponse<String> deactivated = http.postForm("/admin/users/" + holder.id() + "/deactivate",
+                Map.of("_csrf", csrf));
+        assertThat(deactivated.headers().firstValue("Location")).hasValueSatisfying(
+                l -> assertThat(l).endsWith("done=deactivated&returned=1"));
+    }
+}
