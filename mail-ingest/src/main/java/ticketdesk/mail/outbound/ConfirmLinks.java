@@ -61,6 +61,6 @@ public class ConfirmLinks {
     }
 
     public boolean checkFormToken(String linkToken, String formToken) {
-        return formToken != null && secret.verify("confirm-form", linkToken, formToken) && formToken.length() == 32;
+        return formToken != null && formToken.length() == 32 && secret.verify("confirm-form", linkToken, formToken);
     }
 }
