@@ -44,7 +44,22 @@ final class AuditScenario {
             String audit = System.getProperty("bench.admin.audit", "/admin/audit?type=claimed&actor={actor}");
             measure(report, admin, "timeline page " + timeline, timeline, firstTicket, tickets, firstUser, users);
             measure(report, admin, "audit page " + audit, audit, firstTicket, tickets, firstUser, users);
+            String byTypeAndDates = System.getProperty("bench.admin.audit2",
+                    "/admin/audit?type=resolved&from=" + java.time.LocalDate.now().minusDays(200) + "&to="
+                            + java.time.LocalDate.now().minusDays(100));
+            measure(report, admin, "audit page " + byTypeAndDates.replaceAll("\\d{4}-\\d\\d-\\d\\d", "…"),
+                    byTypeAndDates, firstTicket, tickets, firstUser, users);
+            sample(report, admin, System.getProperty("bench.admin.audit3", "/admin/audit?type=claimed"));
         }
+    }
+
+    /** A few requests one after another: for a page too slow to load at 20/s without swamping the database. */
+    private void sample(Report report, AdminClient admin, String route) {
+        java.util.List<java.net.http.HttpRequest> five = java.util.Collections.nCopies(5, admin.request(route));
+        OpenLoop.Result r = ClosedLoop.run(admin.http, 1, five, resp -> resp.statusCode() == 200);
+        report.add("audit", "audit page " + route + " p50 of 5 in a row", Report.ms(r.percentileMillis(50)),
+                "< 100 ms", r.percentileMillis(50) < 100 && r.errors() == 0);
+        report.info("audit", "audit page " + route + " errors / sent", r.errors() + " / " + r.sent());
     }
 
     private void measure(Report report, AdminClient admin, String label, String route, long firstTicket, int tickets,

@@ -46,6 +46,7 @@ final class ClaimStormScenario {
             SynchronizedHistogram latency = new SynchronizedHistogram(60_000_000L, 3);
             AtomicLong failures = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(responders);
+            double cpuBefore = app.cpuSeconds();
             long start = System.nanoTime();
             List<Future<?>> clickers = new ArrayList<>();
             for (int r = 0; r < responders; r++) {
@@ -77,6 +78,7 @@ final class ClaimStormScenario {
             report.add("claims", "claim clicks answered per second", String.format("%.0f /s", clicks / seconds),
                     ">= 1000 /s", clicks / seconds >= 1000);
             report.info("claims", "clicks / non-200 answers", clicks + " / " + failures.get());
+            report.info("claims", "app CPU per click", Report.ms((app.cpuSeconds() - cpuBefore) * 1000 / clicks));
             report.info("claims", "click p50 / p99", Report.ms(latency.getValueAtPercentile(50) / 1000.0) + " / "
                     + Report.ms(latency.getValueAtPercentile(99) / 1000.0));
             report.info("claims", "tickets claimed / opened", claimed + " / " + order.size());

@@ -71,7 +71,9 @@ final class InboundMailScenario {
                 }
             }
             Collections.shuffle(sends, new Random(11));
+            double cpuBefore = app.cpuSeconds();
             OpenLoop.Result r = ClosedLoop.run(stack.http, 16, sends, resp -> resp.statusCode() == 200);
+            double cpuPerReply = (app.cpuSeconds() - cpuBefore) * 1000 / replies;
             long appliedOnce = stack.db.count("SELECT COUNT(*) FROM (SELECT external_id FROM messages"
                     + " WHERE channel = 'email' AND external_id LIKE ? GROUP BY external_id HAVING COUNT(*) = 1) once",
                     "%" + REPLY_PREFIX + "%");
@@ -81,6 +83,7 @@ final class InboundMailScenario {
             report.add("mail", "replies applied per second", String.format("%.0f /s", replies / r.seconds()),
                     ">= 200 /s", replies / r.seconds() >= 200);
             report.info("mail", "requests (with redeliveries) / non-200", r.sent() + " / " + r.errors());
+            report.info("mail", "app CPU per reply", Report.ms(cpuPerReply));
             report.info("mail", "request p50 / p99", Report.ms(r.percentileMillis(50)) + " / "
                     + Report.ms(r.percentileMillis(99)));
             report.add("mail", "replies stored exactly once", appliedOnce + " / " + replies, "all",

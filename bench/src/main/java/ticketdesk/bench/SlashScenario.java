@@ -23,6 +23,7 @@ final class SlashScenario {
             OpenLoop.run(stack.http, 50, Duration.ofSeconds(options.scale(10, 2)), i -> stack.slackRequests
                     .slashCommand(app.uri("/"), Flows.employee(i % 50), "warm-up " + i), r -> r.statusCode() == 200);
             for (int rate : new int[] {50, 200, 500}) {
+                double cpuBefore = app.cpuSeconds();
                 OpenLoop.Result r = OpenLoop.run(stack.http, rate, Duration.ofSeconds(options.scale(30, 5)),
                         i -> stack.slackRequests.slashCommand(app.uri("/"), Flows.employee(i % 50),
                                 "printer on floor " + (i % 9) + " is broken"),
@@ -32,6 +33,8 @@ final class SlashScenario {
                 report.add("slash", at + "p99", Report.ms(r.percentileMillis(99)), rate == 200 ? "< 50 ms" : "",
                         rate == 200 ? r.percentileMillis(99) < 50 : null);
                 report.info("slash", at + "p99.9", Report.ms(r.percentileMillis(99.9)));
+                report.info("slash", at + "app CPU per request", Report.ms((app.cpuSeconds() - cpuBefore) * 1000
+                        / r.sent()));
                 report.add("slash", at + "errors / sent", r.errors() + " / " + r.sent(), rate == 200 ? "0" : "",
                         rate == 200 ? r.errors() == 0 : null);
                 if (r.firstError() != null) {

@@ -65,6 +65,13 @@ public final class Stack implements AutoCloseable {
         env.put("MAIL_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
         env.put("TICKETDESK_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("TICKETDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // experiments: -Dbench.env="MICRONAUT_SERVER_THREAD_SELECTION=BLOCKING,OTHER=value"
+        for (String pair : System.getProperty("bench.env", "").split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
         return env;
     }
 
