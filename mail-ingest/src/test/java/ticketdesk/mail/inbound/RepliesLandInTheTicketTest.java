@@ -39,6 +39,7 @@ class RepliesLandInTheTicketTest extends MailTest {
     @Inject TicketQueries tickets;
     @Inject ResolvingTicket resolving;
     @Inject DeactivatingUser deactivating;
+    @Inject InboundPipeline pipeline;
 
     User bob;
     User alice;
@@ -139,6 +140,34 @@ class RepliesLandInTheTicketTest extends MailTest {
         assertThat(bodies()).containsExactly("Only once, please.");
         assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id = ?", id)).isEqualTo(1);
         assertThat(deliveredTo(alice.email())).hasSize(1);
+    }
+
+    @Test
+    void theSameMessageArrivingSixTimesAtOnceIsAppliedOnce() throws Exception {
+        claimedTicketMailedToBob();
+        byte[] raw = Emails.wire(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(), "Once only."));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<InboundPipeline.Received>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return pipeline.receive(raw, "test");
+                }));
+            }
+            start.countDown();
+            long applied = 0;
+            for (var r : results) {
+                Outcome outcome = r.get().outcome();
+                assertThat(outcome).isIn(Outcome.APPLIED, Outcome.DUPLICATE);
+                applied += outcome == Outcome.APPLIED ? 1 : 0;
+            }
+            assertThat(applied).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(bodies()).containsExactly("Once only.");
     }
 
     @Test
