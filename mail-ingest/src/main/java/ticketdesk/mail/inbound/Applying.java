@@ -30,6 +30,10 @@ class Applying {
     }
 
     record Result(Outcome outcome, Long ticketId, String text, String note) {
+
+        Result withNote(String other) {
+            return new Result(outcome, ticketId, text, other);
+        }
     }
 
     Result reply(Match.Reply reply, ParsedMail mail, String text, String key) {

@@ -13,8 +13,9 @@ import ticketdesk.core.outbox.Outbox;
 import ticketdesk.mail.MailSettings;
 
 /**
- * The one polite answer to an address that is no active user, through the outbox (AUTO_ANSWER), at
- * most once per {@code mail.auto-answer-interval} for each address, even with several instances.
+ * The one polite answer to an address whose email went nowhere (no active user, or core refused it),
+ * through the outbox (AUTO_ANSWER), at most once per {@code mail.auto-answer-interval} for each address,
+ * even with several instances.
  */
 @Singleton
 class AutoAnswers {
@@ -34,8 +35,21 @@ class AutoAnswers {
         this.settings = settings;
     }
 
+    /** Tells an address that is no active user that its email went nowhere. */
+    boolean stranger(String address, String subject, String inReplyTo, boolean deactivated) {
+        return answer(address, subject, inReplyTo, (deactivated ? "the help-desk account of " + address
+                + " is deactivated" : "we could not find a help-desk account for " + address)
+                + ", so your email was not added to any ticket. Please ask your administrator for access, or contact"
+                + " the help desk another way.");
+    }
+
+    /** Tells a user why their reply was not added to the ticket (core's refusal, e.g. a cancelled ticket). */
+    boolean refused(String address, String subject, String inReplyTo, String reason) {
+        return answer(address, subject, inReplyTo, "your email was not added to the ticket: " + reason + ".");
+    }
+
     /** Queues the answer unless this address was answered recently; tells whether it did. */
-    boolean answer(String address, String subject, String inReplyTo, boolean deactivated) {
+    private boolean answer(String address, String subject, String inReplyTo, String message) {
         if (address == null || !outbox.delivers(Channel.EMAIL)) {
             return false;
         }
@@ -48,7 +62,7 @@ class AutoAnswers {
                     return false;
                 }
                 outbox.enqueue(null, null, Channel.EMAIL, NotificationKind.AUTO_ANSWER,
-                        payload(address, subject, inReplyTo, deactivated));
+                        payload(address, subject, inReplyTo, message));
                 return true;
             });
         } catch (DataAccessException raced) {
@@ -56,16 +70,13 @@ class AutoAnswers {
         }
     }
 
-    private static Map<String, String> payload(String address, String subject, String inReplyTo, boolean deactivated) {
+    private static Map<String, String> payload(String address, String subject, String inReplyTo, String message) {
         Map<String, String> p = new HashMap<>();
         p.put("to", address);
         String s = subject == null || subject.isBlank() ? "your email" : subject.strip();
         p.put("subject", s.regionMatches(true, 0, "Re:", 0, 3) ? s : "Re: " + s);
-        p.put("body", "Hello,\n\n"
-                + (deactivated ? "the help-desk account of " + address + " is deactivated"
-                        : "we could not find a help-desk account for " + address)
-                + ", so your email was not added to any ticket. Please ask your administrator for access, or contact"
-                + " the help desk another way.\n\nThis is an automatic answer; you will not get another one for a while.");
+        p.put("body", "Hello,\n\n" + message + "\n\nThis is an automatic answer; you will not get another one"
+                + " for a while.");
         if (inReplyTo != null) {
             p.put("inReplyTo", inReplyTo);
         }

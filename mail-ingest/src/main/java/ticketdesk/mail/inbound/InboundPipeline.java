@@ -87,7 +87,13 @@ public class InboundPipeline {
         }
         Match match = matcher.match(mail);
         if (match instanceof Match.Reply reply) {
-            return applying.reply(reply, mail, text, key);
+            Applying.Result result = applying.reply(reply, mail, text, key);
+            if (result.outcome() == Outcome.REFUSED) {
+                String to = reply.sender().email() != null ? reply.sender().email() : mail.from();
+                boolean told = answers.refused(to, mail.subject(), mail.messageId(), result.note());
+                return told ? result.withNote(result.note() + "; the sender was told") : result;
+            }
+            return result;
         }
         if (match instanceof Match.NewTicket newTicket) {
             return applying.open(newTicket, mail, text, key);
@@ -96,7 +102,7 @@ public class InboundPipeline {
             return new Applying.Result(Outcome.UNVERIFIED, unverified.ticketId(), text, unverified.why());
         }
         Match.Stranger stranger = (Match.Stranger) match;
-        boolean answered = answers.answer(stranger.address(), mail.subject(), mail.messageId(), stranger.deactivated());
+        boolean answered = answers.stranger(stranger.address(), mail.subject(), mail.messageId(), stranger.deactivated());
         return new Applying.Result(stranger.deactivated() ? Outcome.INACTIVE_SENDER : Outcome.UNKNOWN_SENDER, null,
                 text, answered ? "answered politely" : "not answered (answered recently, or email out is off)");
     }

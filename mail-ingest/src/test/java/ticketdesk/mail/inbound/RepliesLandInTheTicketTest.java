@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.message.Message;
 import ticketdesk.core.message.MessageQueries;
+import ticketdesk.core.ticket.CancellingTicket;
 import ticketdesk.core.ticket.ChangeResult;
+import ticketdesk.core.ticket.Commands.CancelTicket;
 import ticketdesk.core.ticket.Commands.ResolveTicket;
 import ticketdesk.core.ticket.ResolvingTicket;
 import ticketdesk.core.ticket.Ticket;
@@ -40,6 +42,7 @@ class RepliesLandInTheTicketTest extends MailTest {
     @Inject ResolvingTicket resolving;
     @Inject DeactivatingUser deactivating;
     @Inject InboundPipeline pipeline;
+    @Inject CancellingTicket cancelling;
 
     User bob;
     User alice;
@@ -188,6 +191,23 @@ class RepliesLandInTheTicketTest extends MailTest {
         assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND event_type = 'reopened'"
                 + " AND channel = 'email'", ticket.id())).isEqualTo(1);
         assertThat(bodies()).containsExactly("Sorry, it is jammed again.");
+    }
+
+    @Test
+    void aReplyToACancelledTicketIsRefusedAndTheSenderIsToldWhy() throws Exception {
+        claimedTicketMailedToBob();
+        assertThat(cancelling.cancel(new CancelTicket(ticket.id(), bob.id(), Channel.WEB)))
+                .isInstanceOf(ChangeResult.Changed.class);
+        deliveredTo("@");
+        greenMail.purgeEmailFromAllMailboxes();
+
+        Map<?, ?> answer = post(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(), "Any news?"));
+
+        assertThat(answer.get("outcome")).isEqualTo("refused");
+        assertThat(bodies()).isEmpty();
+        List<MimeMessage> told = deliveredTo(bob.email());
+        assertThat(told).hasSize(1);
+        assertThat(plainText(told.get(0))).contains("was not added to the ticket").contains("cancelled");
     }
 
     @Test
