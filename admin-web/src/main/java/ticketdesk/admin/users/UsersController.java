@@ -13,16 +13,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import ticketdesk.admin.web.CurrentAdmin;
-import ticketdesk.core.Channel;
-import ticketdesk.core.user.DeactivatingUser;
 import ticketdesk.core.user.ManagingUsers;
 import ticketdesk.core.user.NewUser;
 import ticketdesk.core.user.Platform;
@@ -32,25 +28,21 @@ import ticketdesk.core.user.UserChanges;
 import ticketdesk.core.user.UserDirectory;
 import ticketdesk.core.user.UserResult;
 
-/** Lists, creates, edits, deactivates and reactivates users; every write goes through core's use cases. */
+/** Lists, creates and edits users; every write goes through core's {@link ManagingUsers}. */
 @Controller("/admin/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UsersController {
 
     static final String VIEW_LIST = "users/list";
-    static final String VIEW_FORM = "users/form";
 
     private final UserListing listing;
     private final UserDirectory directory;
     private final ManagingUsers managing;
-    private final DeactivatingUser deactivating;
 
-    UsersController(UserListing listing, UserDirectory directory, ManagingUsers managing,
-                    DeactivatingUser deactivating) {
+    UsersController(UserListing listing, UserDirectory directory, ManagingUsers managing) {
         this.listing = listing;
         this.directory = directory;
         this.managing = managing;
-        this.deactivating = deactivating;
     }
 
     @Get
@@ -63,7 +55,7 @@ class UsersController {
         model.put("users", users.size() > UserFilter.PAGE_SIZE ? users.subList(0, UserFilter.PAGE_SIZE) : users);
         model.put("nextPage", users.size() > UserFilter.PAGE_SIZE ? filter.page() + 1 : null);
         model.put("prevPage", filter.page() > 1 ? filter.page() - 1 : null);
-        model.put("roles", roles());
+        model.put("roles", UserPage.ROLES);
         return new ModelAndView<>(VIEW_LIST, model);
     }
 
@@ -96,7 +88,7 @@ class UsersController {
             return HttpResponse.notFound("No user #" + id);
         }
         String slack = directory.identityOf(id, Platform.SLACK).orElse("");
-        return HttpResponse.ok(form(user.get(), UserForm.of(user.get(), slack), null, notice(done, returned)));
+        return HttpResponse.ok(form(user.get(), UserForm.of(user.get(), slack), null, UserPage.notice(done, returned)));
     }
 
     @Post("/{id}")
@@ -121,69 +113,11 @@ class UsersController {
         return HttpResponse.seeOther(URI.create("/admin/users/" + id + "?done=updated"));
     }
 
-    @Post("/{id}/deactivate")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> deactivate(@PathVariable long id, Authentication authentication) {
-        DeactivatingUser.Result result = deactivating.deactivate(id, CurrentAdmin.of(authentication).id(),
-                Channel.WEB);
-        return afterActivation(id, result);
-    }
-
-    @Post("/{id}/reactivate")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> reactivate(@PathVariable long id) {
-        return afterActivation(id, deactivating.reactivate(id));
-    }
-
-    private HttpResponse<?> afterActivation(long id, DeactivatingUser.Result result) {
-        if (result instanceof DeactivatingUser.Result.Deactivated deactivated) {
-            return HttpResponse.seeOther(URI.create("/admin/users/" + id + "?done=deactivated&returned="
-                    + deactivated.ticketsReturned()));
-        }
-        if (result instanceof DeactivatingUser.Result.Reactivated) {
-            return HttpResponse.seeOther(URI.create("/admin/users/" + id + "?done=reactivated"));
-        }
-        String message = ((DeactivatingUser.Result.Refused) result).refusal().message();
-        Optional<User> user = directory.byId(id);
-        if (user.isEmpty()) {
-            return HttpResponse.notFound(message);
-        }
-        String slack = directory.identityOf(id, Platform.SLACK).orElse("");
-        return HttpResponse.status(HttpStatus.CONFLICT).body(form(user.get(), UserForm.of(user.get(), slack),
-                message, null));
-    }
-
     private HttpResponse<?> refused(User user, UserForm form, String message) {
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(user, form, message, null));
     }
 
     private ModelAndView<Map<String, Object>> form(User user, UserForm form, String error, String notice) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("user", user == null ? null : UserView.of(user));
-        model.put("form", form);
-        model.put("error", error);
-        model.put("notice", notice);
-        model.put("roles", roles());
-        return new ModelAndView<>(VIEW_FORM, model);
-    }
-
-    private static List<String> roles() {
-        return List.of(Role.EMPLOYEE.db(), Role.RESPONDER.db(), Role.ADMIN.db());
-    }
-
-    static String notice(String done, Integer returned) {
-        if (done == null) {
-            return null;
-        }
-        return switch (done) {
-            case "created" -> "User created.";
-            case "updated" -> "Changes saved.";
-            case "reactivated" -> "User reactivated.";
-            case "deactivated" -> {
-                int n = returned == null ? 0 : Math.max(0, returned);
-                yield "User deactivated; " + n + (n == 1 ? " ticket" : " tickets") + " returned to the pool.";
-            }
-            default -> null;
-        };
+        return UserPage.form(user, form, error, notice);
     }
 }

@@ -52,7 +52,7 @@ class AuditLogTest extends BrowserTest {
         open("/admin/audit");
         type("actor", "Carol");
         new Select(browser.findElement(By.name("type"))).selectByValue("claimed");
-        browser.findElement(By.cssSelector("form.filters button")).click();
+        click(By.cssSelector("form.filters button"));
         List<Long> shown = shownEventIds();
         List<Long> expected = ids("SELECT id FROM ticket_events WHERE actor_id = " + carol.id()
                 + " AND event_type = 'claimed' ORDER BY created_at DESC, id DESC");
@@ -106,7 +106,7 @@ class AuditLogTest extends BrowserTest {
         List<Long> seen = new ArrayList<>(shownEventIds());
         assertThat(seen).hasSize(AuditController.PAGE_SIZE);
         while (!browser.findElements(By.id("older")).isEmpty()) {
-            byId("older").click();
+            click("older");
             seen.addAll(shownEventIds());
         }
         assertThat(seen).isEqualTo(ids("SELECT id FROM ticket_events WHERE event_type = 'created'"

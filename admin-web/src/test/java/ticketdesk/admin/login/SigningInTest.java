@@ -76,7 +76,7 @@ class SigningInTest extends BrowserTest {
     void signingOutEndsTheSession() {
         signInAsAdmin();
         assertThat(path()).isEqualTo("/admin");
-        browser.findElement(org.openqa.selenium.By.cssSelector("form.logout button")).click();
+        click(org.openqa.selenium.By.cssSelector("form.logout button"));
         assertThat(path()).isEqualTo("/admin/login");
         open("/admin/users");
         assertThat(path()).isEqualTo("/admin/login");

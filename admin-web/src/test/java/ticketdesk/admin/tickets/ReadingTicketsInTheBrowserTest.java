@@ -61,7 +61,7 @@ class ReadingTicketsInTheBrowserTest extends BrowserTest {
         assertThat(link.getText()).isEqualTo(SCRIPT_TITLE);
         assertNoDialog();
 
-        link.click();
+        click(By.cssSelector("#tickets tbody tr td a"));
         assertThat(byId("title").getText()).isEqualTo(SCRIPT_TITLE);
         assertThat(byId("messages").getText()).contains("<img src=x onerror=alert(2)> is what I see");
         assertThat(browser.getPageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -98,7 +98,7 @@ class ReadingTicketsInTheBrowserTest extends BrowserTest {
         open("/admin/tickets?text=bulk&sort=id&dir=asc");
         List<String> firstPage = titles();
         assertThat(firstPage).hasSize(TicketFilter.PAGE_SIZE).startsWith("bulk ticket 1", "bulk ticket 2");
-        byId("next-page").click();
+        click("next-page");
         assertThat(titles()).containsExactly("bulk ticket 26", "bulk ticket 27", "bulk ticket 28", "bulk ticket 29",
                 "bulk ticket 30");
 

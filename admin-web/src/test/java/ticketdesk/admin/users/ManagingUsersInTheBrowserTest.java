@@ -33,7 +33,7 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
         type("profession", "Network engineer");
         type("organization", "IT");
         type("slackUserId", "U0RITA01");
-        byId("save").click();
+        click("save");
 
         assertThat(byId("notice").getText()).isEqualTo("User created.");
         assertThat(byId("phone").getAttribute("value")).isEqualTo("+14155552671");
@@ -60,7 +60,7 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
         User sam = world.responder("Sam Responder");
         open("/admin/users/" + sam.id());
         type("phone", "12");
-        byId("save").click();
+        click("save");
 
         assertThat(byId("error").getText()).contains("'12' is not a valid phone number")
                 .contains("+14155552671");
@@ -74,7 +74,7 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
         User tom = world.responder("Tom Responder");
         open("/admin/users/" + tom.id());
         type("slackUserId", "u0tom42");
-        byId("save").click();
+        click("save");
 
         assertThat(byId("notice").getText()).isEqualTo("Changes saved.");
         assertThat(byId("slackUserId").getAttribute("value")).isEqualTo("U0TOM42");
@@ -90,7 +90,7 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
         Ticket second = world.claimedTicket(requester, holder);
 
         open("/admin/users/" + holder.id());
-        byId("deactivate").click();
+        click("deactivate");
 
         assertThat(byId("notice").getText()).isEqualTo("User deactivated; 2 tickets returned to the pool.");
         assertThat(byId("status").getText()).isEqualTo("deactivated");
@@ -108,7 +108,7 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
         screenshot("ticket-timeline");
 
         open("/admin/users/" + holder.id());
-        byId("reactivate").click();
+        click("reactivate");
         assertThat(byId("notice").getText()).isEqualTo("User reactivated.");
         assertThat(byId("status").getText()).isEqualTo("active");
     }

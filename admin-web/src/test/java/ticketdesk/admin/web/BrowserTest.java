@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import ticketdesk.core.testing.DatabaseTest;
 import ticketdesk.core.testing.World;
 import ticketdesk.core.user.ManagingUsers;
@@ -97,7 +99,18 @@ public abstract class BrowserTest extends DatabaseTest {
         browser.findElement(By.id("email")).clear();
         browser.findElement(By.id("email")).sendKeys(user.email());
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        click(By.id("sign-in"));
+    }
+
+    /** Clicks what leads to another page and waits until the browser has left this one. */
+    protected void click(By what) {
+        WebElement html = browser.findElement(By.tagName("html"));
+        browser.findElement(what).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+    }
+
+    protected void click(String id) {
+        click(By.id(id));
     }
 
     protected void signInAsAdmin() {

@@ -52,6 +52,16 @@ class SecurityBoundaryTest extends DatabaseTest {
     }
 
     @Test
+    void micronautSecurityAddsNoEndpointsOfItsOwn() {
+        Http http = http();
+        assertThat(http.postForm("/login", Map.of("username", "x", "password", "y")).statusCode()).isEqualTo(404);
+        assertThat(http.get("/logout").statusCode()).isEqualTo(404);
+        assertThat(http.get("/keys").statusCode()).isEqualTo(404);
+        assertThat(http.postForm("/oauth/access_token", Map.of("grant_type", "refresh_token")).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void theApiIsNotOpenToAnonymousCallers() {
         assertThat(http().get("/api/secret").statusCode()).isEqualTo(401);
     }
