@@ -45,7 +45,8 @@ public class ClaimingTicket {
     }
 
     private ClaimResult whyNot(ClaimTicket command) {
-        Optional<Ticket> found = work.tickets.findById(command.ticketId()).map(TicketRow::toTicket);
+        // a locking read sees the winner's committed row whatever the isolation level's snapshot says
+        Optional<Ticket> found = work.tickets.lockById(command.ticketId()).map(TicketRow::toTicket);
         if (found.isEmpty()) {
             return new ClaimResult.Refused(Refusal.notFound("ticket #" + command.ticketId()));
         }

@@ -63,6 +63,7 @@ public final class TestDatabase {
         p.put("datasources.default.password", PASSWORD);
         p.put("datasources.default.driver-class-name", SERVER.startsWith("jdbc:mariadb:") ? "org.mariadb.jdbc.Driver" : "com.mysql.cj.jdbc.Driver");
         p.put("datasources.default.maximum-pool-size", "20");
+        p.put("datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED");
         p.put("flyway.datasources.default.enabled", "true");
         p.put("ticketdesk.outbox.enabled", "false");
         return p;

@@ -45,6 +45,8 @@ class ClaimRaceTest extends DatabaseTest {
     void twoInstancesWithTheirOwnPoolsStillGiveEachTicketExactlyOneHolder() throws Exception {
         Map<String, Object> props = new HashMap<>(db.properties());
         props.put("datasources.default.maximum-pool-size", "10");
+        // the other instance runs at MariaDB's default isolation: losers must still learn the holder
+        props.put("datasources.default.transaction-isolation", "TRANSACTION_REPEATABLE_READ");
         try (ApplicationContext second = ApplicationContext.run(props, "test")) {
             race(List.of(context.getBean(ClaimingTicket.class), second.getBean(ClaimingTicket.class)));
         }
@@ -71,6 +73,9 @@ class ClaimRaceTest extends DatabaseTest {
         }
 
         AtomicInteger wins = new AtomicInteger();
+        AtomicInteger toldWhoHolds = new AtomicInteger();
+        AtomicInteger toldTheyDeclined = new AtomicInteger();
+        AtomicInteger otherAnswers = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(32);
         List<Future<?>> futures = new ArrayList<>();
         for (int r = 0; r < RESPONDERS; r++) {
@@ -80,9 +85,16 @@ class ClaimRaceTest extends DatabaseTest {
             Collections.shuffle(order);
             futures.add(pool.submit(() -> {
                 for (Ticket ticket : order) {
-                    if (claiming.claim(new ClaimTicket(ticket.id(), responder.id(), Channel.SLACK))
-                            instanceof ClaimResult.Claimed) {
+                    ClaimResult result = claiming.claim(new ClaimTicket(ticket.id(), responder.id(), Channel.SLACK));
+                    if (result instanceof ClaimResult.Claimed) {
                         wins.incrementAndGet();
+                    } else if (result instanceof ClaimResult.AlreadyClaimed) {
+                        toldWhoHolds.incrementAndGet();
+                    } else if (result instanceof ClaimResult.Refused refused
+                            && refused.refusal().reason() == ticketdesk.core.Refusal.Reason.DECLINED) {
+                        toldTheyDeclined.incrementAndGet();
+                    } else {
+                        otherAnswers.incrementAndGet();
                     }
                 }
             }));
@@ -94,6 +106,9 @@ class ClaimRaceTest extends DatabaseTest {
 
         String ids = "SELECT id FROM tickets WHERE title LIKE 'race ticket %' AND requester_id = " + requester.id();
         assertThat(wins.get()).isEqualTo(TICKETS);
+        assertThat(otherAnswers.get()).isZero();
+        assertThat(toldTheyDeclined.get()).isEqualTo(TICKETS * RESPONDERS / 10);
+        assertThat(toldWhoHolds.get()).isEqualTo(TICKETS * RESPONDERS - TICKETS - TICKETS * RESPONDERS / 10);
         assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id IN (" + ids + ")"
                 + " AND status = 'in_process' AND responder_id IS NOT NULL")).isEqualTo(TICKETS);
         assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE event_type = 'claimed' AND ticket_id IN ("
