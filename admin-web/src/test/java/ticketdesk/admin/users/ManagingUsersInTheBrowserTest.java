@@ -65,7 +65,30 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
         assertThat(byId("error").getText()).contains("'12' is not a valid phone number")
                 .contains("+14155552671");
         assertThat(byId("phone").getAttribute("value")).isEqualTo("12");
+        screenshot("user-form-error");
         assertThat(db.count("SELECT COUNT(*) FROM users WHERE id = ? AND phone_e164 IS NULL", sam.id())).isOne();
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        signInAsAdmin();
+        long users = db.count("SELECT COUNT(*) FROM users");
+        open("/admin/users/new");
+        type("displayName", "Mallory Forged");
+        type("email", "mallory@example.com");
+        new Select(byId("role")).selectByValue("admin");
+        browser.executeScript("document.querySelector('#user-form input[name=_csrf]').remove()");
+        click("save");
+
+        assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("Forbidden");
+        assertThat(db.count("SELECT COUNT(*) FROM users")).isEqualTo(users);
+
+        User victim = world.responder("Victor Victim");
+        open("/admin/users/" + victim.id());
+        browser.executeScript("document.querySelectorAll('input[name=_csrf]').forEach(e => e.value = 'forged')");
+        click("deactivate");
+        assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("Forbidden");
+        assertThat(db.count("SELECT COUNT(*) FROM users WHERE id = ? AND is_active = TRUE", victim.id())).isOne();
     }
 
     @Test
