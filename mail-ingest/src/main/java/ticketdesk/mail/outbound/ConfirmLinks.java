@@ -13,7 +13,7 @@ import ticketdesk.mail.Secret;
  * opens a confirm page; only the page's form, which carries a second token, acts.
  */
 @Singleton
-public class ConfirmLinks {
+class ConfirmLinks {
 
     private static final Pattern TOKEN = Pattern.compile("^(claim|decline)-(\\d{1,18})-(\\d{1,18})-([0-9a-f]{24})$");
 
