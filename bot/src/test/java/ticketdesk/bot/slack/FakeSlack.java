@@ -22,22 +22,22 @@ import java.util.function.Predicate;
  * A stand-in for Slack's Web API (and response_url endpoint) on a real local socket. It records every call
  * and answers like Slack; a test can make it answer 500 or 429 with Retry-After until it recovers.
  */
-final class FakeSlack implements AutoCloseable {
+public final class FakeSlack implements AutoCloseable {
 
     /** One request the fake received: the API method (or "response_url"), its parameters and raw body. */
-    record Call(String method, Map<String, String> params, String body) {
+    public record Call(String method, Map<String, String> params, String body) {
 
         /** The ts the fake gave a posted message. */
-        String ts() {
+        public String ts() {
             return params.get("answered.ts");
         }
 
-        String param(String name) {
+        public String param(String name) {
             return params.get(name);
         }
 
         /** The Block Kit JSON sent, with Gson's HTML-safe escapes undone so it reads as Slack shows it. */
-        String blocks() {
+        public String blocks() {
             String blocks = params.get("blocks");
             return blocks == null ? "" : blocks.replace("\\u003c", "<").replace("\\u003e", ">")
                     .replace("\\u0026", "&").replace("\\u003d", "=").replace("\\u0027", "'");
@@ -55,7 +55,7 @@ final class FakeSlack implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeSlack start() {
+    public static FakeSlack start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             FakeSlack fake = new FakeSlack(server);
@@ -68,48 +68,48 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return base() + "api/";
     }
 
-    String responseUrl(String name) {
+    public String responseUrl(String name) {
         return base() + "respond/" + name;
     }
 
     /** Answers every call with this HTTP status (500, 429) until {@link #recover()}. */
-    void failWith(int status, String retryAfterSeconds) {
+    public void failWith(int status, String retryAfterSeconds) {
         this.retryAfter = retryAfterSeconds;
         this.failStatus = status;
     }
 
-    void recover() {
+    public void recover() {
         failStatus = 0;
     }
 
     /** What users.info answers for a user id: real name and email. */
-    void knowsUser(String userId, String realName, String email) {
+    public void knowsUser(String userId, String realName, String email) {
         Map<String, String> copy = new HashMap<>(profiles);
         copy.put(userId, realName + "\n" + email);
         profiles = copy;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    List<Call> calls(String method, Predicate<Call> where) {
+    public List<Call> calls(String method, Predicate<Call> where) {
         return calls(method).stream().filter(where).toList();
     }
 
-    void reset() {
+    public void reset() {
         calls.clear();
         failStatus = 0;
     }

@@ -4,12 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /** Slack's interactivity and Events API payloads, shaped as Slack sends them. */
-final class Payloads {
+public final class Payloads {
 
     private Payloads() {
     }
 
-    static String buttonPress(String actionId, String value, String userId, String responseUrl, String messageTs) {
+    public static String buttonPress(String actionId, String value, String userId, String responseUrl, String messageTs) {
         JsonObject payload = new JsonObject();
         payload.addProperty("type", "block_actions");
         payload.addProperty("api_app_id", "A1");
@@ -35,7 +35,7 @@ final class Payloads {
         return payload.toString();
     }
 
-    static String threadReply(String userId, String text, String ts, String threadTs, String channel) {
+    public static String threadReply(String userId, String text, String ts, String threadTs, String channel) {
         JsonObject event = new JsonObject();
         event.addProperty("type", "message");
         event.addProperty("channel", channel);
@@ -48,7 +48,7 @@ final class Payloads {
         return envelope(event);
     }
 
-    static String botThreadPost(String text, String ts, String threadTs, String channel) {
+    public static String botThreadPost(String text, String ts, String threadTs, String channel) {
         JsonObject event = new JsonObject();
         event.addProperty("type", "message");
         event.addProperty("subtype", "bot_message");
@@ -60,7 +60,7 @@ final class Payloads {
         return envelope(event);
     }
 
-    static String envelope(JsonObject event) {
+    public static String envelope(JsonObject event) {
         JsonObject payload = new JsonObject();
         payload.addProperty("token", "legacy-token");
         payload.addProperty("team_id", "T1");
@@ -107,7 +107,7 @@ final class Payloads {
         return field;
     }
 
-    static JsonObject object(String... keyValues) {
+    public static JsonObject object(String... keyValues) {
         JsonObject json = new JsonObject();
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] != null) {

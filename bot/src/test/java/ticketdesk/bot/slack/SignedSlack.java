@@ -19,19 +19,19 @@ import javax.crypto.spec.SecretKeySpec;
  * Sends requests to {@code /slack/events} signed exactly as Slack signs them: {@code v0=} HMAC-SHA256 of
  * {@code v0:{timestamp}:{body}} with the signing secret, in X-Slack-Signature and X-Slack-Request-Timestamp.
  */
-final class SignedSlack {
+public final class SignedSlack {
 
     private final URI endpoint;
     private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SignedSlack(URI serverUrl, String secret) {
+    public SignedSlack(URI serverUrl, String secret) {
         this.endpoint = serverUrl.resolve("/slack/events");
         this.secret = secret;
     }
 
     /** A slash command as Slack posts it (form-encoded). */
-    HttpResponse<String> command(String userId, String userName, String text, String responseUrl) {
+    public HttpResponse<String> command(String userId, String userName, String text, String responseUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-token");
         form.put("team_id", "T1");
@@ -49,18 +49,18 @@ final class SignedSlack {
     }
 
     /** An interactivity payload (buttons, modals): {@code payload=<json>}. */
-    HttpResponse<String> interaction(String payloadJson) {
+    public HttpResponse<String> interaction(String payloadJson) {
         return post(formBody(Map.of("payload", payloadJson)), "application/x-www-form-urlencoded", now(), Map.of());
     }
 
     /** An Events API callback (JSON), optionally as Slack's n-th retry. */
-    HttpResponse<String> event(String json, Integer retryNum) {
+    public HttpResponse<String> event(String json, Integer retryNum) {
         Map<String, String> headers = retryNum == null ? Map.of()
                 : Map.of("X-Slack-Retry-Num", retryNum.toString(), "X-Slack-Retry-Reason", "http_timeout");
         return post(json, "application/json", now(), headers);
     }
 
-    HttpResponse<String> post(String body, String contentType, long timestamp, Map<String, String> headers) {
+    public HttpResponse<String> post(String body, String contentType, long timestamp, Map<String, String> headers) {
         return send(body, contentType, Long.toString(timestamp), sign(timestamp, body), headers);
     }
 
@@ -83,7 +83,7 @@ final class SignedSlack {
         }
     }
 
-    String sign(long timestamp, String body) {
+    public String sign(long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -94,11 +94,11 @@ final class SignedSlack {
         }
     }
 
-    static long now() {
+    public static long now() {
         return Instant.now().getEpochSecond();
     }
 
-    static String formBody(Map<String, String> form) {
+    public static String formBody(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
