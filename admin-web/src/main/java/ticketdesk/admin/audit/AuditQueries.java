@@ -4,46 +4,50 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import ticketdesk.admin.web.PeopleMatching;
 import ticketdesk.admin.web.Sql;
+import ticketdesk.admin.web.UserNames;
 
 /**
  * Reads {@code ticket_events} newest first with keyset pagination on (created_at, id), so every page costs the
- * same at a million events; each filter has an index of core's (time, actor, type, ticket).
+ * same at a million events. The page is read from {@code ticket_events} alone, on core's indexes (time, actor,
+ * type, ticket); titles and names are then looked up by primary key, so a join can never change the plan.
  */
 @Singleton
 class AuditQueries {
 
-    private final JdbcOperations jdbc;
+    private record Event(long id, java.time.LocalDateTime createdAt, long ticketId, Long actorId, String type,
+                         String from, String to, String field, String oldValue, String newValue, String channel) {
+    }
 
-    AuditQueries(JdbcOperations jdbc) {
+    private final JdbcOperations jdbc;
+    private final UserNames names;
+    private final PeopleMatching people;
+
+    AuditQueries(JdbcOperations jdbc, UserNames names, PeopleMatching people) {
         this.jdbc = jdbc;
+        this.names = names;
+        this.people = people;
     }
 
     @ReadOnly
     List<AuditRow> page(AuditFilter filter, Cursor after, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT e.id, e.created_at, e.ticket_id, t.title, e.actor_id,"
-                + " u.display_name, e.event_type, e.from_status, e.to_status, e.field, e.old_value, e.new_value,"
-                + " e.channel FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id"
-                + " LEFT JOIN users u ON u.id = e.actor_id WHERE 1 = 1");
-        actor(sql, args, filter.actor());
-        if (!filter.type().isEmpty()) {
-            sql.append(" AND e.event_type = ?");
-            args.add(filter.type());
+        StringBuilder sql = new StringBuilder("SELECT e.id, e.created_at, e.ticket_id, e.actor_id, e.event_type,"
+                + " e.from_status, e.to_status, e.field, e.old_value, e.new_value, e.channel"
+                + " FROM ticket_events e WHERE 1 = 1");
+        if (!actor(sql, args, filter.actor())) {
+            return List.of();
         }
-        if (filter.ticketId() != null) {
-            sql.append(" AND e.ticket_id = ?");
-            args.add(filter.ticketId());
-        }
-        if (filter.fromTime() != null) {
-            sql.append(" AND e.created_at >= ?");
-            args.add(filter.fromTime());
-        }
-        if (filter.untilTime() != null) {
-            sql.append(" AND e.created_at < ?");
-            args.add(filter.untilTime());
-        }
+        condition(sql, args, " AND e.event_type = ?", filter.type().isEmpty() ? null : filter.type());
+        condition(sql, args, " AND e.ticket_id = ?", filter.ticketId());
+        condition(sql, args, " AND e.created_at >= ?", filter.fromTime());
+        condition(sql, args, " AND e.created_at < ?", filter.untilTime());
         if (after != null) {
             sql.append(" AND e.created_at <= ? AND (e.created_at < ? OR e.id < ?)");
             args.add(after.createdAt());
@@ -52,37 +56,73 @@ class AuditQueries {
         }
         sql.append(" ORDER BY e.created_at DESC, e.id DESC LIMIT ?");
         args.add(limit);
-        return jdbc.prepareStatement(sql.toString(), ps -> {
+        List<Event> events = jdbc.prepareStatement(sql.toString(), ps -> {
             Sql.bind(ps, args);
-            List<AuditRow> rows = new ArrayList<>();
+            List<Event> found = new ArrayList<>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long actorId = rs.getLong(5);
+                    long actorId = rs.getLong(4);
                     Long actor = rs.wasNull() ? null : actorId;
-                    rows.add(new AuditRow(rs.getLong(1), Sql.time(rs, 2), rs.getLong(3), rs.getString(4),
-                            actor, rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                            rs.getString(13)));
+                    found.add(new Event(rs.getLong(1), Sql.time(rs, 2), rs.getLong(3), actor, rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getString(11)));
                 }
             }
-            return rows;
+            return found;
         });
+        Map<Long, String> titles = titles(events.stream().map(Event::ticketId).collect(Collectors.toSet()));
+        Map<Long, String> who = names.of(events.stream().map(Event::actorId).toList());
+        return events.stream().map(e -> new AuditRow(e.id(), e.createdAt(), e.ticketId(), titles.get(e.ticketId()),
+                e.actorId(), e.actorId() == null ? null : who.get(e.actorId()), e.type(), e.from(), e.to(),
+                e.field(), e.oldValue(), e.newValue(), e.channel())).toList();
     }
 
-    private static void actor(StringBuilder sql, List<Object> args, String actor) {
+    private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            sql.append(clause);
+            args.add(value);
+        }
+    }
+
+    /** Adds the actor filter; false when no one matches, so there is nothing to show. */
+    private boolean actor(StringBuilder sql, List<Object> args, String actor) {
         if (actor.isEmpty()) {
-            return;
+            return true;
         }
         if (actor.equalsIgnoreCase("system")) {
             sql.append(" AND e.actor_id IS NULL");
-        } else if (actor.matches("#?\\d{1,18}")) {
+            return true;
+        }
+        if (actor.matches("#?\\d{1,18}")) {
             sql.append(" AND e.actor_id = ?");
             args.add(Long.parseLong(actor.replace("#", "")));
-        } else {
-            sql.append(" AND e.actor_id IN (SELECT a.id FROM users a WHERE a.display_name LIKE ? OR a.email LIKE ?)");
-            String like = Sql.contains(actor);
-            args.add(like);
-            args.add(like);
+            return true;
         }
+        List<Long> ids = people.ids(actor);
+        if (ids.isEmpty()) {
+            return false;
+        }
+        sql.append(" AND e.actor_id IN (").append(PeopleMatching.marks(ids.size()))
+                .append(")");
+        args.addAll(ids);
+        return true;
+    }
+
+    private Map<Long, String> titles(Collection<Long> ticketIds) {
+        Map<Long, String> titles = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return titles;
+        }
+        List<Long> ids = List.copyOf(ticketIds);
+        return jdbc.prepareStatement("SELECT id, title FROM tickets WHERE id IN ("
+                + PeopleMatching.marks(ids.size()) + ")", ps -> {
+                    Sql.bind(ps, new ArrayList<>(ids));
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            titles.put(rs.getLong(1), rs.getString(2));
+                        }
+                    }
+                    return titles;
+                });
     }
 }
