@@ -57,6 +57,7 @@ class AuditLogTest extends BrowserTest {
         List<Long> expected = ids("SELECT id FROM ticket_events WHERE actor_id = " + carol.id()
                 + " AND event_type = 'claimed' ORDER BY created_at DESC, id DESC");
         assertThat(shown).hasSize(2).isEqualTo(expected);
+        screenshot("audit-filtered");
 
         String href = byId("export").getAttribute("href");
         HttpResponse<String> csv = httpWithBrowserSession().get(href.substring(href.indexOf("/admin")));

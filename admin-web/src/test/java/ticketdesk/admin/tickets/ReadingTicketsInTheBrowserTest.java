@@ -88,6 +88,9 @@ class ReadingTicketsInTheBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#tickets tbody tr"))).singleElement()
                 .satisfies(r -> assertThat(r.getText()).contains("done", "Bob Responder"));
 
+        open("/admin/tickets?sort=priority");
+        screenshot("tickets");
+
         open("/admin/tickets?source=email");
         assertThat(browser.findElement(By.cssSelector("#tickets tbody")).getText()).contains("No ticket matches.");
     }
