@@ -99,7 +99,9 @@ public class PostingMessage {
             ticket = ((ChangeResult.Changed) reopen).ticket();
             reopened = true;
         }
-        Long receiver = command.senderId() == ticket.requesterId() ? ticket.responderId() : ticket.requesterId();
+        // boxed on both sides: a pending ticket has no responder, and a primitive branch would unbox null
+        Long receiver = command.senderId() == ticket.requesterId()
+                ? ticket.responderId() : Long.valueOf(ticket.requesterId());
         var now = times.now();
         MessageRow row = messages.save(new MessageRow(null, ticket.id(), command.senderId(), receiver,
                 MessageType.DIRECT.db(), body, command.channel().db(), command.externalId(), false, now));

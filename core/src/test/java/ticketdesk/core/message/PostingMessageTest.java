@@ -83,6 +83,19 @@ class PostingMessageTest extends DatabaseTest {
     }
 
     @Test
+    void theRequesterMayAddToAPendingTicketThatNobodyHoldsYet() {
+        Ticket ticket = world.pendingTicket(bob);
+
+        PostResult result = posting.post(new PostMessage(ticket.id(), bob.id(), "it is the one on floor 3",
+                Channel.EMAIL, "<7@x>"));
+
+        assertThat(result).isInstanceOfSatisfying(PostResult.Posted.class,
+                p -> assertThat(p.message().receiverId()).isNull());
+        assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ? AND receiver_id IS NULL",
+                ticket.id())).isEqualTo(1);
+    }
+
+    @Test
     void theResponderReplyReachesTheRequester() {
         Ticket ticket = world.claimedTicket(bob, alice);
         posting.post(new PostMessage(ticket.id(), alice.id(), "on my way", Channel.SLACK, "1700000000.000100"));
