@@ -40,7 +40,7 @@ final class ClaimStormScenario {
             }
             Flows flows = new Flows(stack);
             flows.seedResponders(responders);
-            Map<Long, FakeSlack.Card> cards = flows.openTickets(List.of(app), ticketCount, 200, Duration.ofSeconds(120));
+            Map<Long, FakeSlack.Card> cards = flows.openTickets(List.of(app), ticketCount, 8, Duration.ofSeconds(180));
             List<FakeSlack.Card> order = new ArrayList<>(cards.values());
 
             SynchronizedHistogram latency = new SynchronizedHistogram(60_000_000L, 3);

@@ -45,9 +45,13 @@ public final class Database implements AutoCloseable {
         return name;
     }
 
-    /** The URL the application is given, as DESIGN.md's runtime contract spells it. */
+    /**
+     * The URL the application is given, as DESIGN.md's runtime contract spells it ({@code jdbc:mysql://});
+     * {@code -Dbench.appJdbcScheme=mariadb} gives the app MariaDB's own driver instead.
+     */
     public String appUrl() {
-        return SERVER + name;
+        String scheme = System.getProperty("bench.appJdbcScheme", "");
+        return (scheme.isBlank() ? SERVER : SERVER.replaceFirst("^jdbc:[a-z]+:", "jdbc:" + scheme + ":")) + name;
     }
 
     public Connection connect() throws SQLException {

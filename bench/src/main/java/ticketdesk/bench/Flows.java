@@ -49,15 +49,19 @@ public final class Flows {
     }
 
     /**
-     * Opens {@code n} tickets with {@code /ticket} round-robin over the instances, {@code perSecond} at
-     * a time, then waits until every ticket's card has been posted; returns the cards by ticket id.
+     * Opens {@code n} tickets with {@code /ticket} round-robin over the instances, {@code concurrency} at a
+     * time (a fixture, not a measurement), then waits until every ticket's card has been posted; returns
+     * the cards by ticket id.
      */
-    public Map<Long, FakeSlack.Card> openTickets(List<AppInstance> instances, int n, double perSecond,
+    public Map<Long, FakeSlack.Card> openTickets(List<AppInstance> instances, int n, int concurrency,
                                                  Duration timeout) {
         int before = stack.slack.cards().size();
-        OpenLoop.Result r = OpenLoop.run(stack.http, perSecond, Duration.ofMillis((long) (n * 1000 / perSecond)),
-                i -> stack.slackRequests.slashCommand(instances.get(i % instances.size()).uri("/"), employee(i % 50),
-                        "printer " + i + " is broken"), resp -> resp.statusCode() == 200);
+        List<java.net.http.HttpRequest> commands = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            commands.add(stack.slackRequests.slashCommand(instances.get(i % instances.size()).uri("/"),
+                    employee(i % 50), "printer " + i + " is broken"));
+        }
+        OpenLoop.Result r = ClosedLoop.run(stack.http, concurrency, commands, resp -> resp.statusCode() == 200);
         if (r.errors() > 0) {
             throw new IllegalStateException(r.errors() + " of " + r.sent() + " /ticket commands failed; first: "
                     + r.firstError());
