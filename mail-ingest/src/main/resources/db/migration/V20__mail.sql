@@ -1,14 +1,5 @@
 -- mail-ingest's own tables. Runs on MySQL 8, MariaDB 10.6+ and H2 in MySQL mode.
 
--- Values this module generates once and every instance shares (the signing secret when
--- TICKETDESK_SECRET is not set).
-CREATE TABLE mail_settings (
-    setting_name   VARCHAR(64)   NOT NULL,
-    setting_value  VARCHAR(512)  NOT NULL,
-    created_at     DATETIME(6)   NOT NULL,
-    PRIMARY KEY (setting_name)
-);
-
 -- Every Message-ID we sent, so a reply's In-Reply-To / References finds its ticket and recipient.
 CREATE TABLE mail_sent_messages (
     message_id         VARCHAR(255)  NOT NULL,

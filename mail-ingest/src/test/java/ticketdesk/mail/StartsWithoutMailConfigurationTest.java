@@ -46,7 +46,7 @@ class StartsWithoutMailConfigurationTest extends DatabaseTest {
     void withoutTicketdeskSecretASecretIsGeneratedOnceAndShared() {
         String replyTo = tokens.replyTo(42, 7);
         assertThat(tokens.read(List.of(replyTo))).contains(new ReplyTokens.Token(42, 7));
-        assertThat(db.count("SELECT COUNT(*) FROM mail_settings WHERE setting_name = 'signing-secret'"
+        assertThat(db.count("SELECT COUNT(*) FROM settings WHERE setting_name = 'master-secret'"
                 + " AND LENGTH(setting_value) = 64")).isEqualTo(1);
     }
 }
