@@ -3,6 +3,8 @@ package ticketdesk.admin.login;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ticketdesk.core.user.Passwords;
 import ticketdesk.core.user.Role;
 import ticketdesk.core.user.User;
@@ -10,10 +12,13 @@ import ticketdesk.core.user.UserDirectory;
 
 /**
  * Checks an admin's email and password: only an active admin with a matching Argon2id hash gets in, and a
- * throttled account or address is refused before any password is checked.
+ * throttled account or address is refused before any password is checked. {@code address} is the client's
+ * throttle key (see {@link ClientAddress}).
  */
 @Singleton
 class AdminLogin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminLogin.class);
 
     sealed interface Outcome {
         record SignedIn(User admin) implements Outcome {
@@ -48,10 +53,20 @@ class AdminLogin {
                 .filter(user -> user.active() && user.role() == Role.ADMIN)
                 .filter(user -> passwords.verify(password, directory.passwordHashOf(user.id()).orElse(null)));
         if (admin.isEmpty()) {
-            throttle.recordFailure(account, address);
-            return new Outcome.Failed();
+            return recorded(account, address) ? new Outcome.Failed() : new Outcome.Throttled();
         }
         throttle.recordSuccess(account);
         return new Outcome.SignedIn(admin.get());
+    }
+
+    /** A failure that cannot be counted must not be free: the caller is then treated as throttled. */
+    private boolean recorded(String account, String address) {
+        try {
+            throttle.recordFailure(account, address);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record a failed admin login; refusing it as throttled", e);
+            return false;
+        }
     }
 }

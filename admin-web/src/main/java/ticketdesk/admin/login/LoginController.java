@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -31,9 +30,9 @@ class LoginController {
 
     private final AdminLogin login;
     private final AdminSession session;
-    private final HttpClientAddressResolver addresses;
+    private final ClientAddress addresses;
 
-    LoginController(AdminLogin login, AdminSession session, HttpClientAddressResolver addresses) {
+    LoginController(AdminLogin login, AdminSession session, ClientAddress addresses) {
         this.login = login;
         this.session = session;
         this.addresses = addresses;
@@ -51,9 +50,8 @@ class LoginController {
     @Post("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> processLoginForm(HttpRequest<?> request, @Body LoginForm form) {
-        String address = addresses.resolve(request);
         AdminLogin.Outcome outcome = login.attempt(form.email(), form.password() == null ? "" : form.password(),
-                address == null ? "unknown" : address);
+                addresses.keyOf(request));
         String email = form.email() == null ? "" : form.email();
         if (outcome instanceof AdminLogin.Outcome.SignedIn signedIn) {
             return HttpResponse.seeOther(URI.create("/admin"))

@@ -73,6 +73,22 @@ class SigningInTest extends BrowserTest {
     }
 
     @Test
+    void anOverLongTrustedAddressHeaderStillCountsTowardTheAccountLimit() {
+        User target = withPassword(world.admin("Tess Target"));
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> miss = signInFrom(new Http(server.getURI()), "2001:db8::" + "f".repeat(4000) + i,
+                    target.email(), "guess " + i);
+            assertThat(miss.statusCode()).as(miss.body()).isEqualTo(401);
+        }
+        HttpResponse<String> blocked = signInFrom(new Http(server.getURI()), "198.51.100.77", target.email(),
+                PASSWORD);
+
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(db.count("SELECT COUNT(*) FROM admin_login_failures WHERE account = ?", target.email()))
+                .isEqualTo(3);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         signInAsAdmin();
         assertThat(path()).isEqualTo("/admin");
