@@ -81,5 +81,6 @@ public final class Bench {
         }
         System.out.println();
         report.print(System.out);
+        System.exit(0);
     }
 }

@@ -84,6 +84,14 @@ final class ClaimStormScenario {
             report.info("claims", "tickets claimed / opened", claimed + " / " + order.size());
             report.add("claims", "tickets with more than one claimed event", Long.toString(doubles), "0",
                     doubles == 0);
+            long drainStart = System.nanoTime();
+            boolean drained = Flows.eventually(Duration.ofMinutes(5), () -> stack.db.count(
+                    "SELECT COUNT(*) FROM notifications WHERE status = 'pending'") == 0);
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            long notifications = stack.db.count("SELECT COUNT(*) FROM notifications");
+            report.info("claims", "outbox rows / left pending after the storm + " + String.format("%.0f s",
+                    drainSeconds), notifications + " / " + stack.db.count("SELECT COUNT(*) FROM notifications"
+                    + " WHERE status = 'pending'") + (drained ? "" : " (not drained)"));
         }
     }
 }
