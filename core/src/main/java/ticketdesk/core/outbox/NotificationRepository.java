@@ -21,12 +21,24 @@ interface NotificationRepository extends GenericRepository<NotificationRow, Long
     @Query("UPDATE notifications SET attempts = attempts + 1, next_attempt_at = :leaseEnd WHERE id = :id")
     void lease(long id, LocalDateTime leaseEnd);
 
-    @Query("UPDATE notifications SET status = 'sent', sent_at = :now, last_error = NULL WHERE id = :id")
-    void markSent(long id, LocalDateTime now);
+    /**
+     * Renews this worker's lease right before its attempt: 0 when another worker has taken the row since
+     * (its lease ran out while earlier rows of the batch were being delivered).
+     */
+    @Query("UPDATE notifications SET next_attempt_at = :leaseEnd"
+            + " WHERE id = :id AND status = 'pending' AND attempts = :attempt")
+    int renew(long id, int attempt, LocalDateTime leaseEnd);
 
-    @Query("UPDATE notifications SET next_attempt_at = :next, last_error = :error WHERE id = :id")
-    void reschedule(long id, LocalDateTime next, String error);
+    // the outcome of attempt n is recorded only while attempt n is still the row's latest
+    @Query("UPDATE notifications SET status = 'sent', sent_at = :now, last_error = NULL"
+            + " WHERE id = :id AND status = 'pending' AND attempts = :attempt")
+    int markSent(long id, int attempt, LocalDateTime now);
 
-    @Query("UPDATE notifications SET status = 'failed', last_error = :error WHERE id = :id")
-    void markFailed(long id, String error);
+    @Query("UPDATE notifications SET next_attempt_at = :next, last_error = :error"
+            + " WHERE id = :id AND status = 'pending' AND attempts = :attempt")
+    int reschedule(long id, int attempt, LocalDateTime next, String error);
+
+    @Query("UPDATE notifications SET status = 'failed', last_error = :error"
+            + " WHERE id = :id AND status = 'pending' AND attempts = :attempt")
+    int markFailed(long id, int attempt, String error);
 }

@@ -20,8 +20,10 @@ import ticketdesk.core.Times;
 /**
  * Delivers the outbox. Each round takes due rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and
  * leases them (so another worker, in this instance or another, neither waits for nor repeats them),
- * delivers outside any transaction, then records the outcome: sent, retried after an exponential
- * back-off, or failed after the configured number of attempts with the error kept.
+ * renews each row's lease right before its attempt (skipping a row another worker took meanwhile),
+ * delivers outside any transaction, then records the outcome of that attempt only: sent, retried after
+ * an exponential back-off, or failed after the configured number of attempts with the error kept.
+ * A delivery that outlives its lease may be repeated by another worker: delivery is at least once.
  */
 @Singleton
 public class OutboxWorker {
@@ -84,6 +86,9 @@ public class OutboxWorker {
 
     private void attempt(NotificationRow row) {
         int attempt = row.attempts() + 1;
+        if (!tx.executeWrite(s -> notifications.renew(row.id(), attempt, times.now().plus(config.getLease())) == 1)) {
+            return;
+        }
         try {
             Notification notification = new Notification(row.id(), row.ticketId(), row.recipientUserId(),
                     Channel.fromDb(row.channel()), NotificationKind.fromDb(row.kind()),
@@ -93,7 +98,7 @@ public class OutboxWorker {
                 throw new IllegalStateException("no notifier for channel " + row.channel());
             }
             notifier.deliver(notification);
-            tx.executeWrite(s -> { notifications.markSent(row.id(), times.now()); return null; });
+            tx.executeWrite(s -> notifications.markSent(row.id(), attempt, times.now()));
         } catch (RetryLater later) {
             recordFailure(row, attempt, later.getMessage(), later.after());
         } catch (Exception e) {
@@ -106,11 +111,9 @@ public class OutboxWorker {
             if (attempt >= config.getMaxAttempts()) {
                 LOG.warn("notification {} ({} {}) failed after {} attempts: {}", row.id(), row.channel(), row.kind(),
                         attempt, error);
-                notifications.markFailed(row.id(), error);
-            } else {
-                notifications.reschedule(row.id(), times.now().plus(delay), error);
+                return notifications.markFailed(row.id(), attempt, error);
             }
-            return null;
+            return notifications.reschedule(row.id(), attempt, times.now().plus(delay), error);
         });
     }
 

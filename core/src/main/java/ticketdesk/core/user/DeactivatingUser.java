@@ -48,7 +48,7 @@ public class DeactivatingUser {
         if (!row.get().active()) {
             return new Result.Deactivated(row.get().toUser(), 0);
         }
-        if (Role.ADMIN.db().equals(row.get().role()) && users.countActiveAdmins() <= 1) {
+        if (Role.ADMIN.db().equals(row.get().role()) && users.lockActiveAdmins().size() <= 1) {
             return new Result.Refused(Refusal.notAllowed("the last active admin cannot be deactivated"));
         }
         users.updateActive(userId, false, times.now());

@@ -1,10 +1,11 @@
 package ticketdesk.core.user;
 
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import java.sql.Connection;
 import jakarta.inject.Singleton;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.Times;
 
@@ -12,25 +13,25 @@ import ticketdesk.core.Times;
 @Singleton
 public class ManagingUsers {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern SLACK_ID = Pattern.compile("^[A-Z0-9]{2,64}$");
-
     private final UserRepository users;
-    private final PhoneNumbers phones;
+    private final UserFields.Input input;
     private final Passwords passwords;
     private final Times times;
+    private final TransactionOperations<Connection> tx;
 
-    ManagingUsers(UserRepository users, PhoneNumbers phones, Passwords passwords, Times times) {
+    ManagingUsers(UserRepository users, PhoneNumbers phones, Passwords passwords, Times times,
+                  TransactionOperations<Connection> tx) {
         this.users = users;
-        this.phones = phones;
+        this.input = new UserFields.Input(users, phones);
         this.passwords = passwords;
         this.times = times;
+        this.tx = tx;
     }
 
     @Transactional
     public UserResult create(NewUser user) {
-        Fields fields = validate(user.displayName(), user.email(), user.phone(), user.role(), user.profession(),
-                user.organization(), user.slackUserId(), null);
+        UserFields fields = input.validate(user.displayName(), user.email(), user.phone(), user.role(),
+                user.profession(), user.organization(), user.slackUserId(), null);
         if (fields.refusal != null) {
             return new UserResult.Refused(fields.refusal);
         }
@@ -48,12 +49,16 @@ public class ManagingUsers {
         if (existing.isEmpty()) {
             return new UserResult.Refused(Refusal.notFound("user #" + change.userId()));
         }
-        Fields fields = validate(change.displayName(), change.email(), change.phone(), change.role(),
+        UserFields fields = input.validate(change.displayName(), change.email(), change.phone(), change.role(),
                 change.profession(), change.organization(), change.slackUserId(), change.userId());
         if (fields.refusal != null) {
             return new UserResult.Refused(fields.refusal);
         }
         UserRow old = existing.get();
+        boolean demotesAnAdmin = old.active() && Role.ADMIN.db().equals(old.role()) && change.role() != Role.ADMIN;
+        if (demotesAnAdmin && users.lockActiveAdmins().size() <= 1) {
+            return new UserResult.Refused(Refusal.notAllowed("the last active admin must stay an admin"));
+        }
         UserRow updated = users.update(new UserRow(old.id(), fields.displayName, fields.email, fields.phone,
                 change.role().db(), fields.profession, fields.organization, old.active(), old.passwordHash(),
                 old.createdAt(), times.now()));
@@ -64,20 +69,29 @@ public class ManagingUsers {
 
     /**
      * The user behind a chat identity, created as an active employee on first use. Only an admin makes
-     * someone a responder. A known email links the identity to the existing user instead.
+     * someone a responder. A known email links the identity to the existing user instead. When two first
+     * actions of the same person race, the loser reads what the winner created.
      */
-    @Transactional
     public User chatUser(Platform platform, String externalId, String displayName, String email) {
+        try {
+            return tx.executeWrite(s -> findOrCreate(platform, externalId, displayName, email));
+        } catch (DataAccessException raced) {
+            return tx.executeRead(s -> users.findByIdentity(platform.db(), externalId))
+                    .orElseThrow(() -> raced).toUser();
+        }
+    }
+
+    private User findOrCreate(Platform platform, String externalId, String displayName, String email) {
         Optional<UserRow> known = users.findByIdentity(platform.db(), externalId);
         if (known.isPresent()) {
             return known.get().toUser();
         }
-        String normalisedEmail = email == null || !EMAIL.matcher(email.trim()).matches()
-                ? null : email.trim().toLowerCase(Locale.ROOT);
+        String normalisedEmail = UserFields.emailOrNull(email);
         UserRow row = normalisedEmail == null ? null : users.findByEmail(normalisedEmail).orElse(null);
         if (row == null) {
             var now = times.now();
-            String name = displayName == null || displayName.isBlank() ? externalId : truncate(displayName.trim(), 200);
+            String name = displayName == null || displayName.isBlank() ? externalId
+                    : UserFields.truncate(displayName.strip(), 200);
             row = users.save(new UserRow(null, name, normalisedEmail, null, Role.EMPLOYEE.db(), null, null, true, null,
                     now, now));
         }
@@ -98,75 +112,4 @@ public class ManagingUsers {
         }
     }
 
-    private Fields validate(String displayName, String email, String phone, Role role, String profession,
-                            String organization, String slackUserId, Long selfId) {
-        Fields f = new Fields();
-        f.displayName = displayName == null ? "" : displayName.trim();
-        if (f.displayName.isEmpty() || f.displayName.length() > 200) {
-            return f.refuse("display name must be 1 to 200 characters");
-        }
-        if (role == null) {
-            return f.refuse("role is required (employee, responder or admin)");
-        }
-        f.email = blankToNull(email);
-        if (f.email != null) {
-            f.email = f.email.toLowerCase(Locale.ROOT);
-            if (f.email.length() > 320 || !EMAIL.matcher(f.email).matches()) {
-                return f.refuse("'" + truncate(email, 80) + "' is not an email address");
-            }
-            Optional<UserRow> owner = users.findByEmail(f.email);
-            if (owner.isPresent() && !owner.get().id().equals(selfId)) {
-                return f.refuse("another user already has the email " + f.email);
-            }
-        }
-        String rawPhone = blankToNull(phone);
-        if (rawPhone != null) {
-            f.phone = phones.toE164(rawPhone).orElse(null);
-            if (f.phone == null) {
-                return f.refuse("'" + truncate(rawPhone, 40) + "' is not a valid phone number;"
-                        + " use the international form, like +14155552671");
-            }
-        }
-        f.profession = blankToNull(profession);
-        f.organization = blankToNull(organization);
-        if ((f.profession != null && f.profession.length() > 200)
-                || (f.organization != null && f.organization.length() > 200)) {
-            return f.refuse("profession and organization must be at most 200 characters");
-        }
-        f.slackUserId = blankToNull(slackUserId);
-        if (f.slackUserId != null) {
-            f.slackUserId = f.slackUserId.toUpperCase(Locale.ROOT);
-            if (!SLACK_ID.matcher(f.slackUserId).matches()) {
-                return f.refuse("'" + truncate(slackUserId, 80) + "' is not a Slack user id (like U0123ABCD)");
-            }
-            Optional<UserRow> owner = users.findByIdentity(Platform.SLACK.db(), f.slackUserId);
-            if (owner.isPresent() && !owner.get().id().equals(selfId)) {
-                return f.refuse("Slack user " + f.slackUserId + " is already linked to " + owner.get().displayName());
-            }
-        }
-        return f;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
-    }
-
-    private static final class Fields {
-        String displayName;
-        String email;
-        String phone;
-        String profession;
-        String organization;
-        String slackUserId;
-        Refusal refusal;
-
-        Fields refuse(String message) {
-            refusal = Refusal.invalid(message);
-            return this;
-        }
-    }
 }

@@ -20,6 +20,10 @@ interface UserRepository extends CrudRepository<UserRow, Long> {
     @Query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = TRUE")
     long countActiveAdmins();
 
+    /** Locks the active admins' rows, so two changes that each leave "another admin" serialise. */
+    @Query("SELECT id FROM users WHERE role = 'admin' AND is_active = TRUE ORDER BY id FOR UPDATE")
+    List<Long> lockActiveAdmins();
+
     @Query("SELECT * FROM users WHERE role = :role AND is_active = TRUE ORDER BY id")
     List<UserRow> findActiveByRole(String role);
 

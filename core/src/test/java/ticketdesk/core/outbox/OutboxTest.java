@@ -137,6 +137,52 @@ class OutboxTest extends DatabaseTest {
         }
     }
 
+    @Test
+    void aWorkerWhoseLeaseRanOutMidBatchSkipsTheRowsAnotherWorkerTookAndNeverOverwritesTheirOutcome()
+            throws Exception {
+        Map<String, Object> slowProps = new HashMap<>(db.properties());
+        slowProps.put("ticketdesk.test.recording-notifier", "true");
+        slowProps.put("ticketdesk.outbox.lease", "300ms");
+        try (ApplicationContext slow = ApplicationContext.run(slowProps, "test")) {
+            User requester = emailResponderIn(slow);
+            Ticket first = new World(slow).pendingTicket(requester, "first", Source.SLACK);
+            Ticket second = new World(slow).pendingTicket(requester, "second", Source.SLACK);
+            RecordingNotifier slowNotifier = slow.getBean(RecordingNotifier.class);
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            slowNotifier.beforeDelivery(n -> {
+                if (n.ticketId() == first.id()) {
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<Integer> slowRound = pool.submit(() -> slow.getBean(OutboxWorker.class).runOnce());
+            holding.await();
+
+            // the slow worker holds the first row; its lease on the second runs out and this worker takes it
+            long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (notifier.delivered.stream().noneMatch(n -> n.ticketId() == second.id())
+                    && System.nanoTime() < end) {
+                worker.runOnce();
+                Thread.sleep(50);
+            }
+            release.countDown();
+            assertThat(slowRound.get()).isEqualTo(2);
+            pool.shutdown();
+
+            long secondDeliveries = java.util.stream.Stream.concat(notifier.delivered.stream(),
+                    slowNotifier.delivered.stream()).filter(n -> n.ticketId() == second.id()).count();
+            assertThat(secondDeliveries).isEqualTo(1);
+            assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND status = 'sent'",
+                    second.id())).isEqualTo(1);
+        }
+    }
+
     private Ticket openedTicketWithOneEmail() {
         return world.pendingTicket(emailResponderIn(context), "one email", Source.SLACK);
     }

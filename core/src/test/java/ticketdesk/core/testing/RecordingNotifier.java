@@ -21,6 +21,7 @@ public class RecordingNotifier implements Notifier {
     public final List<Notification> delivered = new CopyOnWriteArrayList<>();
     public final AtomicInteger calls = new AtomicInteger();
     private volatile Predicate<Notification> failWhen = n -> false;
+    private volatile java.util.function.Consumer<Notification> beforeDelivery = n -> { };
 
     @Override
     public Channel channel() {
@@ -30,6 +31,7 @@ public class RecordingNotifier implements Notifier {
     @Override
     public void deliver(Notification notification) {
         calls.incrementAndGet();
+        beforeDelivery.accept(notification);
         if (failWhen.test(notification)) {
             throw new IllegalStateException("smtp down (attempt " + notification.attempt() + ")");
         }
@@ -40,7 +42,13 @@ public class RecordingNotifier implements Notifier {
         this.failWhen = condition;
     }
 
+    /** Runs before each delivery: a test can hold a worker mid-batch here. */
+    public void beforeDelivery(java.util.function.Consumer<Notification> hook) {
+        this.beforeDelivery = hook;
+    }
+
     public void reset() {
+        beforeDelivery = n -> { };
         delivered.clear();
         calls.set(0);
         failWhen = n -> false;

@@ -87,6 +87,23 @@ class DeactivatingUserTest extends DatabaseTest {
     }
 
     @Test
+    void twoAdminsDeactivatingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        User other = world.admin("Other");
+        try (var c = db.connect(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE users SET is_active = FALSE WHERE role = 'admin' AND id NOT IN ("
+                    + root.id() + ", " + other.id() + ")");
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var a = pool.submit(() -> deactivating.deactivate(other.id(), root.id(), Channel.WEB));
+        var b = pool.submit(() -> deactivating.deactivate(root.id(), other.id(), Channel.WEB));
+        a.get();
+        b.get();
+        pool.shutdown();
+        assertThat(db.count("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = TRUE"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theLastActiveAdminCannotBeDeactivatedAndReactivationRestoresTheUser() {
         User alice = world.responder("Alice");
         deactivating.deactivate(alice.id(), root.id(), Channel.WEB);

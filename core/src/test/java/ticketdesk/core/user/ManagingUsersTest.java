@@ -63,6 +63,32 @@ class ManagingUsersTest extends DatabaseTest {
     }
 
     @Test
+    void theLastActiveAdminCannotDemoteThemselves() {
+        User only = directory.activeWithRole(Role.ADMIN).stream().findFirst().orElseThrow();
+        UserResult result = managing.update(new UserChanges(only.id(), only.displayName(), only.email(), null,
+                Role.EMPLOYEE, null, null, null));
+        assertThat(result).isInstanceOfSatisfying(UserResult.Refused.class,
+                r -> assertThat(r.refusal().message()).contains("last active admin"));
+        assertThat(db.count("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = TRUE")).isEqualTo(1);
+    }
+
+    @Test
+    void twoFirstActionsOfTheSameSlackUserAtOnceMakeOneUser() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<java.util.concurrent.Callable<User>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> managing.chatUser(Platform.SLACK, "U0RACE", "Racer", "racer@example.com"));
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (var f : pool.invokeAll(calls)) {
+            ids.add(f.get().id());
+        }
+        pool.shutdown();
+        assertThat(ids).hasSize(1);
+        assertThat(db.count("SELECT COUNT(*) FROM users WHERE email = 'racer@example.com'")).isEqualTo(1);
+    }
+
+    @Test
     void passwordsAreArgon2idHashesThatVerify() {
         String hash = passwords.hash("correct horse");
         assertThat(hash).startsWith("$argon2id$v=19$");
