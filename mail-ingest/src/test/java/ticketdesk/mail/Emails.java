@@ -83,6 +83,17 @@ public final class Emails {
                 + body + "\n";
     }
 
+    /** A plain email with one attachment (base64) after its text. */
+    public static String withAttachment(String from, String to, String subject, String messageId, String text,
+                                        String fileName, String contentType, byte[] content) {
+        return headers(from, to, subject, messageId, null)
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"att1\"\n\n"
+                + "--att1\nContent-Type: text/plain; charset=utf-8\n\n" + text + "\n"
+                + "--att1\nContent-Type: " + contentType + "\nContent-Disposition: attachment; filename=\"" + fileName
+                + "\"\nContent-Transfer-Encoding: base64\n\n" + Base64.getMimeEncoder().encodeToString(content)
+                + "\n--att1--\n";
+    }
+
     private static String headers(String from, String to, String subject, String messageId, String inReplyTo) {
         return "Return-Path: <" + from + ">\n"
                 + "Date: Mon, 23 Nov 2026 10:20:00 +0000\n"

@@ -11,12 +11,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import ticketdesk.core.outbox.OutboxWorker;
 import ticketdesk.core.testing.DatabaseTest;
@@ -38,6 +45,7 @@ public abstract class MailTest extends DatabaseTest {
     @Inject protected ApplicationContext context;
     @Inject protected OutboxWorker outbox;
     protected World world;
+    private final Set<String> triggered = new HashSet<>();
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -73,6 +81,43 @@ public abstract class MailTest extends DatabaseTest {
         greenMail.stop();
         greenMail.start();
         supportMailbox = greenMail.setUser(SUPPORT, "support", "support-pw");
+    }
+
+    /**
+     * Makes the database refuse inserts into {@code table} where {@code condition} holds (on {@code NEW}), as a
+     * full disk or a lost connection would, until {@link #healInserts} or the end of the test.
+     */
+    protected void failInserts(String table, String condition) {
+        whenInserted(table, condition, "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test database'");
+    }
+
+    /** Runs {@code statement} in the database when a row matching {@code condition} is inserted into {@code table}. */
+    protected void whenInserted(String table, String condition, String statement) {
+        sql("CREATE TRIGGER test_" + table + " BEFORE INSERT ON " + table + " FOR EACH ROW BEGIN IF " + condition
+                + " THEN " + statement + "; END IF; END");
+        triggered.add(table);
+    }
+
+    protected void healInserts(String table) {
+        sql("DROP TRIGGER IF EXISTS test_" + table);
+        triggered.remove(table);
+    }
+
+    @AfterEach
+    void healAllInserts() {
+        new ArrayList<>(triggered).forEach(this::healInserts);
+    }
+
+    /** Runs one SQL statement against the test database, outside the application. */
+    protected void sql(String statement, Object... args) {
+        try (Connection c = db.connect(); PreparedStatement p = c.prepareStatement(statement)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement, e);
+        }
     }
 
     @AfterAll

@@ -1,6 +1,8 @@
 package ticketdesk.mail.inbound;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.regex.Pattern;
 import ticketdesk.core.Channel;
 import ticketdesk.core.message.PostMessage;
@@ -23,10 +25,15 @@ class Applying {
 
     private final PostingMessage posting;
     private final OpeningTicket opening;
+    private final InboundRecords records;
+    private final TransactionOperations<Connection> tx;
 
-    Applying(PostingMessage posting, OpeningTicket opening) {
+    Applying(PostingMessage posting, OpeningTicket opening, InboundRecords records,
+             TransactionOperations<Connection> tx) {
         this.posting = posting;
         this.opening = opening;
+        this.records = records;
+        this.tx = tx;
     }
 
     record Result(Outcome outcome, Long ticketId, String text, String note) {
@@ -54,11 +61,19 @@ class Applying {
         return new Result(Outcome.REFUSED, reply.ticketId(), text, ((PostResult.Refused) result).refusal().message());
     }
 
+    /**
+     * Opens the ticket, keeps its attachments and notes the ticket on the inbound record in one transaction:
+     * a failure leaves no ticket behind, and a retry finds the ticket an earlier attempt opened.
+     */
     Result open(Match.NewTicket match, ParsedMail mail, String text, String key) {
         String title = title(mail.subject(), text);
         if (title.isEmpty()) {
             return new Result(Outcome.EMPTY, null, text, "neither a subject nor any text to open a ticket with");
         }
+        return tx.executeWrite(status -> openWithFiles(match, mail, text, key, title));
+    }
+
+    private Result openWithFiles(Match.NewTicket match, ParsedMail mail, String text, String key, String title) {
         String description = text.length() > OpeningTicket.MAX_DESCRIPTION
                 ? text.substring(0, OpeningTicket.MAX_DESCRIPTION) : text;
         OpenResult opened = opening.open(new OpenTicket(match.sender().id(), title, description, null, null,
@@ -67,6 +82,7 @@ class Applying {
             return new Result(Outcome.REFUSED, null, text, refused.refusal().message());
         }
         long ticketId = ((OpenResult.Opened) opened).ticket().id();
+        records.linkTicket(key, ticketId);
         String note = description.length() < text.length() ? "description cut to " + OpeningTicket.MAX_DESCRIPTION
                 + " characters" : null;
         if (!mail.attachments().isEmpty()) {

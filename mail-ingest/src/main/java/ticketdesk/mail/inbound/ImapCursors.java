@@ -35,7 +35,7 @@ class ImapCursors {
     @Transactional
     void advance(String mailbox, long uidValidity, long uid) {
         var now = times.now();
-        if (cursors.update(mailbox, uidValidity, uid, now) == 0) {
+        if (cursors.update(mailbox, uidValidity, uid, now) == 0 && cursors.findById(mailbox).isEmpty()) {
             cursors.insert(mailbox, uidValidity, uid, now);
         }
     }

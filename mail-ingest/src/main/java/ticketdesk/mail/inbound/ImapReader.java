@@ -96,7 +96,9 @@ public class ImapReader {
 
     /**
      * One pass over the folder: every message with a UID above the cursor goes through the pipeline, the
-     * cursor advancing after each. Returns how many were handled, or -1 when another instance holds the lease.
+     * cursor advancing after each. The pass stops short of a message worth retrying (the next pass tries it
+     * again, until the pipeline gives up on it) and as soon as the lease is lost. Returns how many were
+     * handled, or -1 when another instance holds the lease.
      */
     public synchronized int readOnce() throws MessagingException, IOException {
         if (!cursors.holdLease(holder, leaseLength())) {
@@ -131,11 +133,17 @@ public class ImapReader {
             }
             byte[] raw = raw(message);
             if (raw != null) {
-                pipeline.receive(raw, "imap");
+                if (pipeline.receive(raw, "imap").retryable()) {
+                    LOG.info("IMAP message {} not handled yet; the next pass tries it again", uid);
+                    break;
+                }
                 handled++;
             }
             cursors.advance(key, validity, uid);
-            cursors.holdLease(holder, leaseLength());
+            if (!cursors.holdLease(holder, leaseLength())) {
+                LOG.info("IMAP reader lost its lease; another instance reads on");
+                break;
+            }
         }
         return handled;
     }

@@ -1,7 +1,9 @@
 package ticketdesk.mail.inbound;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,10 +16,13 @@ import ticketdesk.mail.MailSettings;
 
 /**
  * {@code POST /mail/inbound}: one raw RFC 822 message, {@code Authorization: Bearer $MAIL_INBOUND_TOKEN}.
- * 503 while no token is configured, 401 without the right one; otherwise the recorded outcome.
+ * 503 while no token is configured, 401 without the right one; otherwise the recorded outcome, with 503
+ * and Retry-After when handling failed for now (or another delivery is still at it), so the relay retries.
  */
 @Controller("/mail/inbound")
 class InboundController {
+
+    private static final String RETRY_AFTER = "60";
 
     private final InboundPipeline pipeline;
     private final MailSettings settings;
@@ -52,8 +57,14 @@ class InboundController {
             return HttpResponse.badRequest(new Problem("the body must be one raw RFC 822 message"));
         }
         InboundPipeline.Received received = pipeline.receive(raw, "webhook");
-        return HttpResponse.ok(new Answer(received.outcome().db(), received.ticketId(), received.messageKey(),
-                received.note(), received.earlier() == null ? null : received.earlier().db()));
+        Answer answer = new Answer(received.outcome().db(), received.ticketId(), received.messageKey(),
+                received.note(), received.earlier() == null ? null : received.earlier().db());
+        if (received.retryable()) {
+            // the relay keeps the mail and delivers it again, so nothing is lost to a passing failure
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
+                    .body(answer);
+        }
+        return HttpResponse.ok(answer);
     }
 
     private static boolean authorized(String header, String token) {

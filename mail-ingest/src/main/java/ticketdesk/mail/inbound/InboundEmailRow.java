@@ -17,5 +17,6 @@ record InboundEmailRow(
         String outcome,
         @Nullable byte[] rawMessage,
         @Nullable String extractedText,
-        @Nullable String error) {
+        @Nullable String error,
+        int attempts) {
 }

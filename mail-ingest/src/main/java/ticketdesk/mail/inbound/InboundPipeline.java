@@ -22,6 +22,9 @@ public class InboundPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);
 
+    /** After this many failed attempts a mail is given up on: its outcome stays failed and the mailbox moves on. */
+    public static final int MAX_ATTEMPTS = 5;
+
     private final MimeDecoder decoder;
     private final LoopGuard guard;
     private final ReplyMatcher matcher;
@@ -41,24 +44,45 @@ public class InboundPipeline {
         this.tickets = tickets;
     }
 
-    /** What the pipeline did; for a duplicate, {@code earlier} is the outcome recorded the first time. */
-    public record Received(Outcome outcome, Long ticketId, String messageKey, String note, Outcome earlier) {
+    /**
+     * What the pipeline did; for a duplicate, {@code earlier} is the outcome recorded the first time.
+     * {@code attempts} counts the deliveries that tried to handle this mail.
+     */
+    public record Received(Outcome outcome, Long ticketId, String messageKey, String note, Outcome earlier,
+                           int attempts) {
+
+        /** Worth delivering again later: handling failed and was not given up on, or another delivery is at it. */
+        public boolean retryable() {
+            return (outcome == Outcome.FAILED && attempts < MAX_ATTEMPTS)
+                    || (outcome == Outcome.DUPLICATE && earlier == Outcome.PROCESSING);
+        }
     }
 
     public Received receive(byte[] raw, String via) {
         ParsedMail mail = decoder.decode(raw);
         String key = InboundRecords.key(mail, raw);
-        Optional<InboundEmailRow> earlier = records.claim(key, mail, raw);
-        if (earlier.isPresent()) {
-            Outcome first = Outcome.fromDb(earlier.get().outcome());
-            return new Received(Outcome.DUPLICATE, earlier.get().ticketId(), key, "already received", first);
+        Claim claim = records.claim(key, mail, raw);
+        if (claim instanceof Claim.Known known) {
+            InboundEmailRow earlier = known.earlier();
+            return new Received(Outcome.DUPLICATE, earlier.ticketId(), key, "already received",
+                    Outcome.fromDb(earlier.outcome()), earlier.attempts());
         }
-        Applying.Result result = decideSafely(mail, key, via);
+        Claim.Ours ours = (Claim.Ours) claim;
+        Applying.Result result = ours.openedTicketId() != null ? openedBefore(mail, ours.openedTicketId())
+                : decideSafely(mail, key, via);
         Long ticketId = result.ticketId() != null && tickets.byId(result.ticketId()).isPresent() ? result.ticketId() : null;
-        String note = join(String.join("; ", mail.notes()), result.note(), records.rawNote(raw));
+        String gaveUp = result.outcome() == Outcome.FAILED && ours.attempts() >= MAX_ATTEMPTS
+                ? "given up after " + ours.attempts() + " attempts" : null;
+        String note = join(String.join("; ", mail.notes()), result.note(), records.rawNote(raw), gaveUp);
         records.finish(key, result.outcome(), ticketId, result.text(), note);
         LOG.info("inbound email {} via {} from {}: {}", key, via, mail.from(), result.outcome().db());
-        return new Received(result.outcome(), ticketId, key, note, null);
+        return new Received(result.outcome(), ticketId, key, note, null, ours.attempts());
+    }
+
+    /** An earlier attempt opened the ticket (and died before recording its outcome): never a second one. */
+    private static Applying.Result openedBefore(ParsedMail mail, long ticketId) {
+        return new Applying.Result(Outcome.OPENED_TICKET, ticketId, ReplyExtractor.extract(mail.text()),
+                "the ticket was opened by an earlier attempt");
     }
 
     private Applying.Result decideSafely(ParsedMail mail, String key, String via) {

@@ -41,10 +41,10 @@ class InboundRecords {
     }
 
     /**
-     * Records the mail as being handled. Returns the earlier record when it was received before and
-     * is settled; a record whose handling failed or died long ago is taken over instead.
+     * Records the mail as being handled. A mail received before is {@link Claim.Known}, unless its
+     * handling failed or died long ago: then this delivery takes it over and it is ours again.
      */
-    Optional<InboundEmailRow> claim(String key, ParsedMail mail, byte[] raw) {
+    Claim claim(String key, ParsedMail mail, byte[] raw) {
         LocalDateTime now = times.now();
         Optional<InboundEmailRow> known = tx.executeRead(s -> rows.findByMessageId(key));
         if (known.isPresent()) {
@@ -52,12 +52,20 @@ class InboundRecords {
         }
         try {
             tx.executeWrite(s -> rows.save(new InboundEmailRow(null, key, now, cut(mail.from(), 320),
-                    cut(mail.subject(), 1000), null, Outcome.PROCESSING.db(), storedRaw(raw), null, null)));
-            return Optional.empty();
+                    cut(mail.subject(), 1000), null, Outcome.PROCESSING.db(), storedRaw(raw), null, null, 1)));
+            return new Claim.Ours(1, null);
         } catch (DataAccessException e) {
             // another delivery of the same mail recorded it a moment ago
             return retakeOrKeep(tx.executeRead(s -> rows.findByMessageId(key)).orElseThrow(() -> e), now);
         }
+    }
+
+    /** Notes the ticket this mail opened; called inside the transaction that opens it, so both or neither stay. */
+    void linkTicket(String key, long ticketId) {
+        tx.executeWrite(s -> {
+            rows.link(key, ticketId);
+            return null;
+        });
     }
 
     void finish(String key, Outcome outcome, Long ticketId, String text, String note) {
@@ -98,9 +106,10 @@ class InboundRecords {
         return "<sha256." + HexFormat.of().formatHex(sha.digest()) + "@digest.ticketdesk>";
     }
 
-    private Optional<InboundEmailRow> retakeOrKeep(InboundEmailRow existing, LocalDateTime now) {
-        boolean retake = tx.executeWrite(s -> rows.takeOver(existing.id(), now, now.minus(STALE)) == 1);
-        return retake ? Optional.empty() : Optional.of(existing);
+    private Claim retakeOrKeep(InboundEmailRow existing, LocalDateTime now) {
+        Optional<InboundEmailRow> taken = tx.executeWrite(s -> rows.takeOver(existing.id(), now, now.minus(STALE)) == 1
+                ? rows.findByMessageId(existing.messageId()) : Optional.empty());
+        return taken.<Claim>map(row -> new Claim.Ours(row.attempts(), row.ticketId())).orElse(new Claim.Known(existing));
     }
 
     private byte[] storedRaw(byte[] raw) {

@@ -30,6 +30,7 @@ import ticketdesk.mail.MailSettings;
 public class MimeDecoder {
 
     private static final int MAX_PARTS = 200;
+    private static final int MAX_NAME = 255;
     private static final Session SESSION = session();
 
     private final long maxAttachmentSize;
@@ -115,7 +116,7 @@ public class MimeDecoder {
                     + megabytes(maxAttachmentSize));
             return;
         }
-        body.attachments.add(new Attachment(name, type, size, kept.toByteArray()));
+        body.attachments.add(new Attachment(clip(name), clip(type), size, kept.toByteArray()));
     }
 
     private static String baseType(Part part) {
@@ -146,6 +147,11 @@ public class MimeDecoder {
         } catch (MessagingException | IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** message_attachments keeps file names and content types in 255 characters. */
+    private static String clip(String value) {
+        return value.length() <= MAX_NAME ? value : value.substring(0, MAX_NAME);
     }
 
     private static String megabytes(long bytes) {

@@ -3,6 +3,7 @@ package ticketdesk.mail.reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import ticketdesk.core.message.PostingMessage;
 
 /**
  * Keeps the new text of a reply: drops the quoted history (Gmail's "On … wrote:", German "Am …
@@ -12,9 +13,17 @@ import java.util.regex.Pattern;
  */
 public final class ReplyExtractor {
 
-    private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^(On\\s.+\\swrote:|Am\\s.+\\sschrieb\\s?.*:|Le\\s.+\\sa\\s+[ée]crit\\s?:|El\\s.+\\sescribi[óo]:"
-                    + "|Op\\s.+\\sschreef.*:|Il\\s.+\\sha\\s+scritto:)\\s*$", Pattern.CASE_INSENSITIVE);
+    /** More than twice what core keeps of a message: the rest cannot make it into the ticket anyway. */
+    static final int MAX_BODY = 2 * PostingMessage.MAX_BODY;
+    /** No attribution or signature line is this long; longer lines are text, never matched against patterns. */
+    static final int MAX_LINE = 1_000;
+
+    // bounded runs without newlines ([^\n]{1,300}?), never two unbounded wildcards: linear on hostile lines
+    private static final String WHO_WHEN = "[^\\n]{1,300}?";
+    private static final Pattern ATTRIBUTION = Pattern.compile("^(On\\s" + WHO_WHEN + "\\swrote:"
+            + "|Am\\s" + WHO_WHEN + "\\sschrieb[^\\n:]{0,100}:|Le\\s" + WHO_WHEN + "\\sa\\s{1,3}[ée]crit\\s?:"
+            + "|El\\s" + WHO_WHEN + "\\sescribi[óo]:|Op\\s" + WHO_WHEN + "\\sschreef[^\\n:]{0,100}:"
+            + "|Il\\s" + WHO_WHEN + "\\sha\\s{1,3}scritto:)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTION_START = Pattern.compile("^(On|Am|Le|El|Op|Il)\\s.*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
@@ -38,6 +47,9 @@ public final class ReplyExtractor {
         if (body == null) {
             return "";
         }
+        if (body.length() > MAX_BODY) {
+            body = body.substring(0, MAX_BODY);
+        }
         List<String> lines = body.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
         String above = keep(lines, historyStart(lines), false);
         // nothing above the quote: the writer answered below it (bottom-posting)
@@ -48,11 +60,11 @@ public final class ReplyExtractor {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < end; i++) {
             String line = lines.get(i);
-            if (SIGNATURE.matcher(line).matches() || MOBILE_SIGNATURE.matcher(line.strip()).matches()) {
+            if (matches(SIGNATURE, line) || matches(MOBILE_SIGNATURE, line.strip())) {
                 break;
             }
-            boolean attribution = dropAttributions && (ATTRIBUTION.matcher(line.strip()).matches()
-                    || ORIGINAL_MESSAGE.matcher(line.strip()).matches());
+            boolean attribution = dropAttributions && (matches(ATTRIBUTION, line.strip())
+                    || matches(ORIGINAL_MESSAGE, line.strip()));
             if (!line.startsWith(">") && !attribution) {
                 kept.add(line.stripTrailing());
             }
@@ -64,15 +76,15 @@ public final class ReplyExtractor {
     private static int historyStart(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (ATTRIBUTION.matcher(line).matches() || ORIGINAL_MESSAGE.matcher(line).matches()) {
+            if (matches(ATTRIBUTION, line) || matches(ORIGINAL_MESSAGE, line)) {
                 return i;
             }
-            if (ATTRIBUTION_START.matcher(line).matches() && wrappedAttribution(lines, i)) {
+            if (matches(ATTRIBUTION_START, line) && wrappedAttribution(lines, i)) {
                 return i;
             }
-            if ((UNDERSCORES.matcher(line).matches() && i + 1 < lines.size()
-                    && HEADER_FROM.matcher(lines.get(i + 1)).matches() && headerBlock(lines, i + 1))
-                    || (HEADER_FROM.matcher(line).matches() && headerBlock(lines, i))) {
+            if ((matches(UNDERSCORES, line) && i + 1 < lines.size()
+                    && matches(HEADER_FROM, lines.get(i + 1)) && headerBlock(lines, i + 1))
+                    || (matches(HEADER_FROM, line) && headerBlock(lines, i))) {
                 return i;
             }
         }
@@ -84,18 +96,23 @@ public final class ReplyExtractor {
         StringBuilder joined = new StringBuilder(lines.get(start).strip());
         for (int j = start + 1; j < Math.min(lines.size(), start + 3); j++) {
             joined.append(' ').append(lines.get(j).strip());
-            if (ATTRIBUTION.matcher(joined).matches()) {
+            if (matches(ATTRIBUTION, joined)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Lines longer than {@link #MAX_LINE} are never an attribution, header or signature, and never scanned. */
+    private static boolean matches(Pattern pattern, CharSequence line) {
+        return line.length() <= MAX_LINE && pattern.matcher(line).matches();
+    }
+
     /** A From: line followed closely by at least one of Sent:/Date:/To:/Subject: — Outlook's quoted header. */
     private static boolean headerBlock(List<String> lines, int from) {
         int others = 0;
         for (int j = from + 1; j < Math.min(lines.size(), from + 6); j++) {
-            if (HEADER_OTHER.matcher(lines.get(j)).matches()) {
+            if (matches(HEADER_OTHER, lines.get(j))) {
                 others++;
             }
         }

@@ -161,6 +161,95 @@ class ImapReaderTest extends MailTest {
         assertThat(bodies()).containsExactly("pushed by IDLE");
     }
 
+    @Test
+    void aMessageThatFailedIsReadAgainOnTheNextPassBeforeTheOnesAfterIt() throws Exception {
+        claimedTicketMailedToBob();
+        failInserts("messages", "NEW.body LIKE '%database hiccup%'");
+        deliverToSupport(reply("Sent during a database hiccup."));
+        deliverToSupport(reply("Sent after it."));
+
+        assertThat(reader.readOnce()).isZero();
+
+        assertThat(bodies()).isEmpty();
+        assertThat(outcome("outcome = 'failed' AND attempts = 1")).isEqualTo(1);
+        healInserts("messages");
+        assertThat(reader.readOnce()).isEqualTo(2);
+        assertThat(bodies()).containsExactly("Sent during a database hiccup.", "Sent after it.");
+        assertThat(outcome("outcome = 'applied' AND attempts = 2")).isEqualTo(1);
+        assertThat(reader.readOnce()).isZero();
+    }
+
+    @Test
+    void aMessageThatKeepsFailingIsGivenUpOnAndTheMailboxMovesOn() throws Exception {
+        claimedTicketMailedToBob();
+        failInserts("messages", "NEW.body LIKE '%always fails%'");
+        deliverToSupport(reply("This one always fails."));
+        deliverToSupport(reply("The next one."));
+
+        for (int attempt = 1; attempt < InboundPipeline.MAX_ATTEMPTS; attempt++) {
+            assertThat(reader.readOnce()).isZero();
+        }
+        assertThat(reader.readOnce()).isEqualTo(2);
+
+        assertThat(bodies()).containsExactly("The next one.");
+        assertThat(outcome("outcome = 'failed' AND attempts = " + InboundPipeline.MAX_ATTEMPTS
+                + " AND error LIKE '%given up after " + InboundPipeline.MAX_ATTEMPTS + " attempts%'")).isEqualTo(1);
+        assertThat(reader.readOnce()).isZero();
+    }
+
+    @Test
+    void aMessageAnotherDeliveryIsStillHandlingIsReadAgainOnceThatOneIsDone() throws Exception {
+        claimedTicketMailedToBob();
+        String id = Emails.newMessageId();
+        sql("INSERT INTO inbound_emails (message_id, received_at, outcome, attempts)"
+                + " VALUES (?, UTC_TIMESTAMP(6), 'processing', 1)", id);
+        deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", id, null, "", "Handled elsewhere."));
+        deliverToSupport(reply("Sent after it."));
+
+        assertThat(reader.readOnce()).isZero();
+
+        assertThat(bodies()).isEmpty();
+        sql("UPDATE inbound_emails SET outcome = 'applied' WHERE message_id = ?", id);
+        assertThat(reader.readOnce()).isEqualTo(2);
+        assertThat(bodies()).containsExactly("Sent after it.");
+        assertThat(outcome("outcome = 'processing'")).isZero();
+    }
+
+    @Test
+    void aReaderThatLosesItsLeaseMidwayStopsReadingAndTheNewHolderGoesOnFromThere() throws Exception {
+        claimedTicketMailedToBob();
+        whenInserted("inbound_emails", "NEW.message_id = '<lease-lost@x>'", "UPDATE mail_leases"
+                + " SET holder = 'another-instance', expires_at = '2999-01-01' WHERE lease_name = 'imap-reader'");
+        deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", "<lease-lost@x>", null, "",
+                "Read before the lease was lost."));
+        deliverToSupport(reply("Second."));
+        deliverToSupport(reply("Third."));
+
+        assertThat(reader.readOnce()).isEqualTo(1);
+
+        assertThat(bodies()).containsExactly("Read before the lease was lost.");
+        assertThat(reader.readOnce()).isEqualTo(-1);
+        sql("UPDATE mail_leases SET holder = NULL, expires_at = '1970-01-01' WHERE lease_name = 'imap-reader'");
+        assertThat(reader.readOnce()).isEqualTo(2);
+        assertThat(bodies()).containsExactly("Read before the lease was lost.", "Second.", "Third.");
+    }
+
+    @Test
+    void theCursorNeverMovesBackwards() {
+        cursors.advance("cursor-test", 7, 5);
+        cursors.advance("cursor-test", 7, 3); // a late reader that lost its lease
+
+        assertThat(cursors.lastUid("cursor-test", 7)).isEqualTo(5);
+        assertThat(db.count("SELECT COUNT(*) FROM mail_imap_cursors WHERE mailbox = 'cursor-test' AND last_uid = 5"))
+                .isEqualTo(1);
+        cursors.advance("cursor-test", 8, 2); // the server renumbered the mailbox: a new UIDVALIDITY starts afresh
+        assertThat(cursors.lastUid("cursor-test", 8)).isEqualTo(2);
+    }
+
+    private String reply(String text) {
+        return Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", Emails.newMessageId(), null, "", text);
+    }
+
     private String withAttachments(String to, String subject, String text) {
         String huge = Base64.getMimeEncoder().encodeToString(new byte[20 * 1024 * 1024]);
         String photo = Base64.getMimeEncoder().encodeToString(new byte[300]);

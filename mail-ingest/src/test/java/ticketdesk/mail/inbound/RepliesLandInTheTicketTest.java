@@ -23,6 +23,7 @@ import ticketdesk.core.ticket.ChangeResult;
 import ticketdesk.core.ticket.Commands.CancelTicket;
 import ticketdesk.core.ticket.Commands.ResolveTicket;
 import ticketdesk.core.ticket.ResolvingTicket;
+import ticketdesk.core.ticket.Source;
 import ticketdesk.core.ticket.Ticket;
 import ticketdesk.core.ticket.TicketQueries;
 import ticketdesk.core.ticket.TicketStatus;
@@ -336,11 +337,104 @@ class RepliesLandInTheTicketTest extends MailTest {
         assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE from_address = 'x@example.com'")).isZero();
     }
 
+    @Test
+    void aReplyThatFailsForNowIsAnswered503SoTheRelayDeliversItAgain() throws Exception {
+        claimedTicketMailedToBob();
+        failInserts("messages", "NEW.body LIKE '%database hiccup%'");
+        String raw = Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(), "Sent during a database hiccup.");
+
+        HttpResponse<?> first = exchange(raw);
+
+        assertThat(first.getStatus().getCode()).isEqualTo(503);
+        assertThat(first.getHeaders().get("Retry-After")).isNotBlank();
+        assertThat(bodies()).isEmpty();
+        healInserts("messages");
+        HttpResponse<?> again = exchange(raw);
+        assertThat(again.getStatus().getCode()).isEqualTo(200);
+        assertThat(bodies()).containsExactly("Sent during a database hiccup.");
+    }
+
+    @Test
+    void aMailAnotherDeliveryIsStillHandlingIsAnswered503() throws Exception {
+        claimedTicketMailedToBob();
+        String id = Emails.newMessageId();
+        sql("INSERT INTO inbound_emails (message_id, received_at, outcome, attempts)"
+                + " VALUES (?, UTC_TIMESTAMP(6), 'processing', 1)", id);
+
+        HttpResponse<?> answer = exchange(Emails.gmailReply(bob.email(), claimedMail, id, "Being handled."));
+
+        assertThat(answer.getStatus().getCode()).isEqualTo(503);
+        assertThat(answer.getHeaders().get("Retry-After")).isNotBlank();
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id = ? AND outcome = 'processing'", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aNewTicketWhoseAttachmentCouldNotBeSavedIsOpenedOnceByTheRetry() throws Exception {
+        User carol = world.employee("Carol");
+        failInserts("message_attachments", "NEW.file_name = 'flicker.mp4'");
+        String raw = Emails.withAttachment(carol.email(), SUPPORT, "Projector flickers", Emails.newMessageId(),
+                "See the video.", "flicker.mp4", "video/mp4", new byte[512]);
+
+        assertThat(exchange(raw).getStatus().getCode()).isEqualTo(503);
+
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE requester_id = ?", carol.id())).isZero();
+        healInserts("message_attachments");
+        Map<?, ?> retried = post(raw);
+        assertThat(retried.get("outcome")).isEqualTo("opened_ticket");
+        long id = ((Number) retried.get("ticketId")).longValue();
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE requester_id = ?", carol.id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM message_attachments a JOIN messages m ON m.id = a.message_id"
+                + " WHERE m.ticket_id = ? AND a.file_name = 'flicker.mp4'", id)).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE ticket_id = ? AND outcome = 'opened_ticket'", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEmailWhoseTicketWasOpenedBeforeItsHandlerDiedOpensNoSecondTicket() throws Exception {
+        User carol = world.employee("Carol");
+        Ticket opened = world.pendingTicket(carol, "Projector flickers", Source.EMAIL);
+        String id = Emails.newMessageId();
+        sql("INSERT INTO inbound_emails (message_id, received_at, ticket_id, outcome, attempts)"
+                + " VALUES (?, UTC_TIMESTAMP(6) - INTERVAL 1 HOUR, ?, 'processing', 1)", id, opened.id());
+
+        Map<?, ?> answer = post(Emails.plain(carol.email(), SUPPORT, "Projector flickers", id, null, "",
+                "It flickers."));
+
+        assertThat(answer.get("outcome")).isEqualTo("opened_ticket");
+        assertThat(((Number) answer.get("ticketId")).longValue()).isEqualTo(opened.id());
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE requester_id = ?", carol.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anAttachmentWithAnOverlongContentTypeIsKeptUnderAShortenedOne() throws Exception {
+        claimedTicketMailedToBob();
+        String type = "application/x-" + "a".repeat(300);
+
+        Map<?, ?> answer = post(Emails.withAttachment(bob.email(), claimedMail.replyTo(), "Re: x",
+                Emails.newMessageId(), "The log.", "trace.bin", type, new byte[64]));
+
+        assertThat(answer.get("outcome")).isEqualTo("applied");
+        assertThat(db.count("SELECT COUNT(*) FROM message_attachments WHERE file_name = 'trace.bin'"
+                + " AND content_type = ?", type.substring(0, 255))).isEqualTo(1);
+    }
+
     private Map<?, ?> post(String raw) {
         HttpResponse<Map> response = http.toBlocking().exchange(HttpRequest.POST("/mail/inbound", Emails.wire(raw))
                 .contentType(MediaType.of("message/rfc822")).header("Authorization", "Bearer " + INBOUND_TOKEN), Map.class);
         assertThat(response.getStatus().getCode()).isEqualTo(200);
         return response.body();
+    }
+
+    /** Posts to the webhook and returns its answer, whatever the status. */
+    private HttpResponse<?> exchange(String raw) {
+        try {
+            return http.toBlocking().exchange(HttpRequest.POST("/mail/inbound", Emails.wire(raw))
+                    .contentType(MediaType.of("message/rfc822")).header("Authorization", "Bearer " + INBOUND_TOKEN),
+                    Map.class);
+        } catch (HttpClientResponseException e) {
+            return e.getResponse();
+        }
     }
 
     private List<String> bodies() {

@@ -1,7 +1,9 @@
 package ticketdesk.mail.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ReplyExtractorTest {
@@ -60,5 +62,37 @@ class ReplyExtractorTest {
     void aPlainMessageIsKeptWhole() {
         assertThat(ReplyExtractor.extract("Line one\nLine two\n\nFrom: the third floor\n"))
                 .isEqualTo("Line one\nLine two\n\nFrom: the third floor");
+    }
+
+    @Test
+    void dutchSpanishAndItalianAttributionsEndTheNewText() {
+        assertThat(ReplyExtractor.extract("Bedankt.\n\nOp ma 23 nov. 2026 om 10:15 schreef ticketdesk"
+                + " <support@ticketdesk.test>:\n> oud\n")).isEqualTo("Bedankt.");
+        assertThat(ReplyExtractor.extract("Gracias.\n\nEl lun, 23 nov 2026 a las 10:15, ticketdesk"
+                + " (<support@ticketdesk.test>) escribió:\n> viejo\n")).isEqualTo("Gracias.");
+        assertThat(ReplyExtractor.extract("Grazie.\n\nIl giorno lun 23 nov 2026 alle ore 10:15 ticketdesk"
+                + " <support@ticketdesk.test> ha scritto:\n> vecchio\n")).isEqualTo("Grazie.");
+    }
+
+    @Test
+    void aMegabyteLineThatKeepsAlmostBeingAnAttributionIsKeptAsTextUpToTheCap() {
+        String hostile = "Am" + " schrieb".repeat(1024 * 1024 / 8);
+
+        // guards only against the quadratic backtracking hanging the build; no timing is asserted
+        String text = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> ReplyExtractor.extract("Hello.\n" + hostile));
+
+        assertThat(text).startsWith("Hello.\nAm schrieb schrieb").hasSizeLessThanOrEqualTo(ReplyExtractor.MAX_BODY)
+                .hasSizeGreaterThan(ReplyExtractor.MAX_BODY - 10);
+    }
+
+    @Test
+    void manyLinesThatKeepAlmostBeingAttributionsAreKeptAsText() {
+        String line = "Op" + " schreef".repeat(120);
+        String body = (line + "\n").repeat(50) + ("Am" + " schrieb".repeat(120) + "\n").repeat(50);
+
+        String text = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ReplyExtractor.extract(body));
+
+        assertThat(text.lines()).hasSize(100).startsWith(line);
     }
 }
