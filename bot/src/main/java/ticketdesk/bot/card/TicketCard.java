@@ -20,6 +20,7 @@ public record TicketCard(Ticket ticket, User requester, User holder, List<CardBu
         return new TicketCard(ticket, requester, holder, buttons);
     }
 
+    /** "#42 printer broken", unescaped: the platform escapes it where it shows it. */
     public String heading() {
         return "#" + ticket.id() + " " + ticket.title();
     }
@@ -28,7 +29,7 @@ public record TicketCard(Ticket ticket, User requester, User holder, List<CardBu
     public String details(Names names) {
         StringBuilder text = new StringBuilder("Priority: ").append(ticket.priority().db());
         if (ticket.category() != null) {
-            text.append(" · Category: ").append(ticket.category());
+            text.append(" · Category: ").append(names.text(ticket.category()));
         }
         if (requester != null) {
             text.append(" · From: ").append(names.of(requester));

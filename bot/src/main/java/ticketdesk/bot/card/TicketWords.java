@@ -3,6 +3,7 @@ package ticketdesk.bot.card;
 import jakarta.inject.Singleton;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.message.Message;
 import ticketdesk.core.outbox.NotificationKind;
@@ -23,10 +24,10 @@ public class TicketWords {
         this.users = users;
     }
 
-    public String opened(Ticket ticket) {
-        return "Ticket #" + ticket.id() + " opened: " + ticket.title()
+    public String opened(Ticket ticket, Names names) {
+        return "Ticket #" + ticket.id() + " opened: " + names.text(ticket.title())
                 + " (priority " + ticket.priority().db()
-                + (ticket.category() == null ? "" : ", category " + ticket.category()) + ").";
+                + (ticket.category() == null ? "" : ", category " + names.text(ticket.category())) + ").";
     }
 
     /** A refusal from core as a sentence. */
@@ -37,24 +38,24 @@ public class TicketWords {
     }
 
     /** One line of a list: "#42 [in process, Alice] printer broken". */
-    public String line(Ticket ticket) {
+    public String line(Ticket ticket, Names names) {
         return "#" + ticket.id() + " [" + statusWord(ticket.status())
-                + holderName(ticket).map(name -> ", " + name).orElse("") + "] " + ticket.title();
+                + holderName(ticket, names).map(name -> ", " + name).orElse("") + "] " + names.text(ticket.title());
     }
 
-    public String status(Ticket ticket) {
-        String requester = users.byId(ticket.requesterId()).map(User::displayName).orElse("someone");
-        StringBuilder text = new StringBuilder("#" + ticket.id() + " " + ticket.title());
+    public String status(Ticket ticket, Names names) {
+        String requester = users.byId(ticket.requesterId()).map(u -> names.text(u.displayName())).orElse("someone");
+        StringBuilder text = new StringBuilder("#" + ticket.id() + " " + names.text(ticket.title()));
         text.append("\nStatus: ").append(statusWord(ticket.status()));
-        holderName(ticket).ifPresent(name -> text.append(ticket.status() == TicketStatus.DONE ? ", resolved by "
-                : ", held by ").append(name));
+        holderName(ticket, names).ifPresent(name -> text.append(ticket.status() == TicketStatus.DONE
+                ? ", resolved by " : ", held by ").append(name));
         text.append("\nPriority: ").append(ticket.priority().db());
         if (ticket.category() != null) {
-            text.append(" · Category: ").append(ticket.category());
+            text.append(" · Category: ").append(names.text(ticket.category()));
         }
         text.append("\nOpened by ").append(requester).append(" on ").append(WHEN.format(ticket.createdAt()));
         if (ticket.description() != null) {
-            text.append("\n").append(ticket.description());
+            text.append("\n").append(names.text(ticket.description()));
         }
         return text.toString();
     }
@@ -84,11 +85,12 @@ public class TicketWords {
         return name + " (" + message.channel().db() + "): " + message.body();
     }
 
-    private java.util.Optional<String> holderName(Ticket ticket) {
+    /** The holder's display name, as typed text: in a list it must not ping them. */
+    private Optional<String> holderName(Ticket ticket, Names names) {
         if (ticket.responderId() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return users.byId(ticket.responderId()).map(User::displayName);
+        return users.byId(ticket.responderId()).map(holder -> names.text(holder.displayName()));
     }
 
     private static String statusWord(TicketStatus status) {

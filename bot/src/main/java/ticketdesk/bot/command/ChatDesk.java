@@ -3,6 +3,7 @@ package ticketdesk.bot.command;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import ticketdesk.bot.card.Names;
 import ticketdesk.bot.card.TicketWords;
 import ticketdesk.core.Channel;
 import ticketdesk.core.ticket.Actors;
@@ -64,15 +65,17 @@ public class ChatDesk {
         return TicketCommandParser.help(commandName);
     }
 
-    public String run(TicketCommand command, User person, Source source) {
+    /** The answer to {@code command}; {@code names} escapes what people typed the platform's way. */
+    public String run(TicketCommand command, User person, Source source, Names names) {
         if (command instanceof TicketCommand.Open open) {
-            return openText(person, open.title(), open.description(), open.priority(), open.category(), source);
+            return openText(new Commands.OpenTicket(person.id(), open.title(), open.description(),
+                    open.priority(), open.category(), source), names);
         }
         if (command instanceof TicketCommand.ListMine) {
-            return list(person);
+            return list(person, names);
         }
         if (command instanceof TicketCommand.Status status) {
-            return status(person, status.ticketId());
+            return status(person, status.ticketId(), names);
         }
         if (command instanceof TicketCommand.Close close) {
             return close(person, close.ticketId(), source.channel());
@@ -85,16 +88,15 @@ public class ChatDesk {
         return opening.open(new Commands.OpenTicket(person.id(), title, description, priority, category, source));
     }
 
-    public String openText(User person, String title, String description, Priority priority, String category,
-                           Source source) {
-        OpenResult result = open(person, title, description, priority, category, source);
+    private String openText(Commands.OpenTicket command, Names names) {
+        OpenResult result = opening.open(command);
         if (result instanceof OpenResult.Opened opened) {
-            return words.opened(opened.ticket());
+            return words.opened(opened.ticket(), names);
         }
         return "The ticket was not opened: " + words.refusal(((OpenResult.Refused) result).refusal());
     }
 
-    private String list(User person) {
+    private String list(User person, Names names) {
         Optional<String> refusal = refusalOf(person);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -104,19 +106,19 @@ public class ChatDesk {
             return "You have no tickets. Open one with `/ticket <what is wrong>`.";
         }
         StringBuilder text = new StringBuilder("Tickets you can see (" + visible.size() + "):");
-        visible.stream().limit(LIST_LINES).forEach(t -> text.append('\n').append(words.line(t)));
+        visible.stream().limit(LIST_LINES).forEach(t -> text.append('\n').append(words.line(t, names)));
         if (visible.size() > LIST_LINES) {
             text.append("\n…and ").append(visible.size() - LIST_LINES).append(" more");
         }
         return text.toString();
     }
 
-    private String status(User person, long ticketId) {
+    private String status(User person, long ticketId, Names names) {
         Optional<String> refusal = refusalOf(person);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        return tickets.viewAs(person.id(), ticketId).map(words::status)
+        return tickets.viewAs(person.id(), ticketId).map(ticket -> words.status(ticket, names))
                 .orElse("Ticket #" + ticketId + " was not found among the tickets you can see.");
     }
 

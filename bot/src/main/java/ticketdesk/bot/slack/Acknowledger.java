@@ -1,11 +1,9 @@
 package ticketdesk.bot.slack;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
-import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -23,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs Bolt on a request and makes sure Slack has its answer within its 3 s, whatever the database does:
  * past {@code slack.ack-deadline} Slack gets a plain ack, and the handler's answer, when it comes, follows
- * as an ephemeral note through the outbox. Work a handler left for after the ack starts once the answer is out.
+ * as a note through the outbox ({@link LateAnswers}). Work a handler left for after the ack starts once the
+ * answer is out.
  */
 @Singleton
 class Acknowledger {
@@ -33,14 +32,14 @@ class Acknowledger {
 
     private final App app;
     private final AfterAck afterAck;
-    private final SlackNotes notes;
+    private final LateAnswers lateAnswers;
     private final SlackSettings settings;
     private final ExecutorService handlers;
 
-    Acknowledger(App app, AfterAck afterAck, SlackNotes notes, SlackSettings settings) {
+    Acknowledger(App app, AfterAck afterAck, LateAnswers lateAnswers, SlackSettings settings) {
         this.app = app;
         this.afterAck = afterAck;
-        this.notes = notes;
+        this.lateAnswers = lateAnswers;
         this.settings = settings;
         this.handlers = Executors.newFixedThreadPool(Math.max(2, settings.getHandlerThreads()),
                 AfterAck.named("slack-handler"));
@@ -83,12 +82,10 @@ class Acknowledger {
             LOG.warn("a late Slack {} request failed: {}", request.getRequestType(), error.toString(), error);
             return;
         }
-        if (request instanceof SlashCommandRequest command) {
-            String text = textOf(handled.response());
-            if (text != null) {
-                var payload = command.getPayload();
-                notes.tell(new Where(null, payload.getChannelId(), payload.getUserId(), payload.getResponseUrl()), text);
-            }
+        try {
+            lateAnswers.tell(request, handled.response());
+        } catch (RuntimeException e) {
+            LOG.warn("the late answer to a Slack {} request was lost: {}", request.getRequestType(), e.toString(), e);
         }
         afterAck.start(handled.afterAck());
     }
@@ -116,15 +113,6 @@ class Acknowledger {
         body.addProperty("response_type", "ephemeral");
         body.addProperty("text", text);
         return Response.json(200, body.toString());
-    }
-
-    private static String textOf(Response response) {
-        try {
-            JsonObject body = JsonParser.parseString(response.getBody()).getAsJsonObject();
-            return body.has("text") ? body.get("text").getAsString() : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     @PreDestroy

@@ -34,8 +34,8 @@ class ButtonPresses {
         String value = payload.getActions().get(0).getValue();
         Optional<Long> ticketId = ticketId(value);
         if (ticketId.isEmpty()) {
-            notes.tell(where, "That " + button.label() + " button names no ticket (\"" + SlackText.limit(
-                    String.valueOf(value), 40) + "\"); nothing was changed.");
+            notes.tell(where, "That " + button.label() + " button names no ticket (\"" + SlackText.escape(
+                    SlackText.limit(String.valueOf(value), 40)) + "\"); nothing was changed.");
             return;
         }
         Where about = where.about(ticketId.get());

@@ -50,8 +50,8 @@ class NewTicketForm {
     /** Schedules the modal and returns the ack text (null: nothing to say). */
     String open(SlashCommandPayload payload) {
         if (!settings.canCallSlack()) {
-            return "The form needs SLACK_BOT_TOKEN, which is not configured; type `" + payload.getCommand()
-                    + " <what is wrong>` instead.";
+            return SlackText.escape("The form needs SLACK_BOT_TOKEN, which is not configured; type `"
+                    + payload.getCommand() + " <what is wrong>` instead.");
         }
         View view = modal(payload.getChannelId(), payload.getResponseUrl());
         afterAck.later(() -> web.openView(payload.getTriggerId(), view));

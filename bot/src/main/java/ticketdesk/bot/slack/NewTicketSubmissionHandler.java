@@ -28,12 +28,15 @@ class NewTicketSubmissionHandler implements ViewSubmissionHandler {
     private final SlackPeople people;
     private final SlackNotes notes;
     private final TicketWords words;
+    private final SlackNames names;
 
-    NewTicketSubmissionHandler(ChatDesk desk, SlackPeople people, SlackNotes notes, TicketWords words) {
+    NewTicketSubmissionHandler(ChatDesk desk, SlackPeople people, SlackNotes notes, TicketWords words,
+                               SlackNames names) {
         this.desk = desk;
         this.people = people;
         this.notes = notes;
         this.words = words;
+        this.names = names;
     }
 
     @Override
@@ -45,14 +48,13 @@ class NewTicketSubmissionHandler implements ViewSubmissionHandler {
         String description = text(values, NewTicketForm.DESCRIPTION);
         String category = text(values, NewTicketForm.CATEGORY);
         Priority priority = Priority.parse(selected(values, NewTicketForm.PRIORITY)).orElse(null);
-        String[] origin = NewTicketForm.metadata(payload.getView().getPrivateMetadata());
         String userId = payload.getUser().getId();
-        Where where = new Where(null, origin[0] == null ? userId : origin[0], userId, origin[1]);
+        Where where = where(payload);
         AtomicReference<Refusal> invalid = new AtomicReference<>();
         SlackPeople.Answer answer = people.act(userId, payload.getUser().getName(), where, user -> {
             OpenResult result = desk.open(user, title, description, priority, category, Source.SLACK);
             if (result instanceof OpenResult.Opened opened) {
-                notes.tell(where.about(opened.ticket().id()), words.opened(opened.ticket()));
+                notes.tell(where.about(opened.ticket().id()), words.opened(opened.ticket(), names));
                 return Optional.empty();
             }
             Refusal refusal = ((OpenResult.Refused) result).refusal();
@@ -69,6 +71,13 @@ class NewTicketSubmissionHandler implements ViewSubmissionHandler {
             notes.tell(where, answer.text());
         }
         return ctx.ack();
+    }
+
+    /** The channel the form was opened from (else the person's DM) and the command's response_url. */
+    static Where where(ViewSubmissionPayload payload) {
+        String[] origin = NewTicketForm.metadata(payload.getView().getPrivateMetadata());
+        String userId = payload.getUser().getId();
+        return new Where(null, origin[0] == null ? userId : origin[0], userId, origin[1]);
     }
 
     private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -19,6 +19,8 @@ import ticketdesk.core.user.UserDirectory;
 @Singleton
 public class SlackPeople {
 
+    static final String TRY_AGAIN = "Sorry, that did not go through while ticketdesk was setting up your account;"
+            + " please try again in a moment.";
     private static final Logger LOG = LoggerFactory.getLogger(SlackPeople.class);
 
     private final UserDirectory users;
@@ -48,11 +50,30 @@ public class SlackPeople {
             return new Answer(work.apply(known.get()).orElse(null), false);
         }
         if (!settings.canCallSlack()) {
-            User created = managing.chatUser(Platform.SLACK, slackUserId, payloadName, null);
+            User created;
+            try {
+                created = managing.chatUser(Platform.SLACK, slackUserId, payloadName, null);
+            } catch (RuntimeException e) {
+                LOG.warn("could not set up Slack user {}: {}", slackUserId, e.toString(), e);
+                return new Answer(TRY_AGAIN, false);
+            }
             return new Answer(work.apply(created).orElse(null), false);
         }
-        afterAck.later(() -> work.apply(firstTime(slackUserId, payloadName)).ifPresent(text -> notes.tell(where, text)));
+        afterAck.later(() -> firstTimeActs(slackUserId, payloadName, where, work));
         return new Answer(null, true);
+    }
+
+    /** After the ack nobody is waiting for an answer, so a failure must reach the person as a note. */
+    private void firstTimeActs(String slackUserId, String payloadName, Where where,
+                               Function<User, Optional<String>> work) {
+        Optional<String> answer;
+        try {
+            answer = work.apply(firstTime(slackUserId, payloadName));
+        } catch (RuntimeException e) {
+            LOG.warn("the first action of Slack user {} failed: {}", slackUserId, e.toString(), e);
+            answer = Optional.of(TRY_AGAIN);
+        }
+        answer.ifPresent(text -> notes.tell(where, text));
     }
 
     private User firstTime(String slackUserId, String payloadName) {

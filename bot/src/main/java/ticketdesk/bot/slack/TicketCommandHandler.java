@@ -21,11 +21,13 @@ class TicketCommandHandler implements SlashCommandHandler {
     private final ChatDesk desk;
     private final SlackPeople people;
     private final NewTicketForm form;
+    private final SlackNames names;
 
-    TicketCommandHandler(ChatDesk desk, SlackPeople people, NewTicketForm form) {
+    TicketCommandHandler(ChatDesk desk, SlackPeople people, NewTicketForm form, SlackNames names) {
         this.desk = desk;
         this.people = people;
         this.form = form;
+        this.names = names;
     }
 
     @Override
@@ -36,11 +38,12 @@ class TicketCommandHandler implements SlashCommandHandler {
             return answer(ctx, form.open(payload));
         }
         if (!ChatDesk.needsPerson(command)) {
-            return answer(ctx, ChatDesk.answerWithoutPerson(command, payload.getCommand()));
+            // a syntax problem quotes what was typed
+            return answer(ctx, SlackText.escape(ChatDesk.answerWithoutPerson(command, payload.getCommand())));
         }
         Where where = new Where(null, payload.getChannelId(), payload.getUserId(), payload.getResponseUrl());
         SlackPeople.Answer answer = people.act(payload.getUserId(), payload.getUserName(), where,
-                user -> Optional.of(desk.run(command, user, Source.SLACK)));
+                user -> Optional.of(desk.run(command, user, Source.SLACK, names)));
         return answer(ctx, answer.deferred() ? FIRST_TIME : answer.text());
     }
 

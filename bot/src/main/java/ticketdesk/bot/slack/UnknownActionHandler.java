@@ -28,7 +28,8 @@ class UnknownActionHandler implements BlockActionHandler {
     @Override
     public Response apply(BlockActionRequest request, ActionContext ctx) {
         String actionId = request.getPayload().getActions().get(0).getActionId();
-        String text = "ticketdesk does not know the action \"" + SlackText.limit(String.valueOf(actionId), 60)
+        String text = "ticketdesk does not know the action \""
+                + SlackText.escape(SlackText.limit(String.valueOf(actionId), 60))
                 + "\"; nothing was changed.";
         notes.tell(ButtonPresses.where(request.getPayload()), text);
         JsonObject body = new JsonObject();

@@ -6,6 +6,8 @@ import com.google.gson.JsonParser;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.ticket.Ticket;
@@ -74,6 +76,29 @@ class SlashCommandTest extends SlackTest {
         eventually(() -> db.count("SELECT COUNT(*) FROM user_identities WHERE external_id = 'UDAVE'"
                 + " AND user_id = ?", dave.id()) == 1);
         assertThat(db.count("SELECT COUNT(*) FROM users WHERE email = ?", dave.email())).isEqualTo(1);
+    }
+
+    @Test
+    void aFirstTimeSlackUserWhoseAccountCannotBeCreatedIsToldToTryAgain() throws Exception {
+        slack.knowsUser("UQUINN", "Quinn Refused", "quinn@example.com");
+        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TRIGGER refuse_quinn BEFORE INSERT ON users FOR EACH ROW BEGIN"
+                    + " IF NEW.display_name = 'Quinn Refused' THEN"
+                    + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test'; END IF; END");
+            try {
+                HttpResponse<String> response = signed.command("UQUINN", "quinn", "vpn gone", slack.responseUrl("q"));
+                assertThat(response.body()).contains("Setting up your ticketdesk account");
+                eventually(() -> db.count("SELECT COUNT(*) FROM notifications WHERE kind = 'note'"
+                        + " AND payload LIKE '%try again%'") == 1);
+            } finally {
+                sql.execute("DROP TRIGGER refuse_quinn");
+            }
+        }
+
+        deliver();
+        assertThat(slack.calls("response_url")).singleElement().satisfies(note ->
+                assertThat(note.param("text")).isEqualTo(SlackPeople.TRY_AGAIN));
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE title = 'vpn gone'")).isZero();
     }
 
     @Test
