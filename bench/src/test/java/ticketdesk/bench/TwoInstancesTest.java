@@ -1,7 +1,6 @@
 package ticketdesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,7 +42,6 @@ class TwoInstancesTest {
     private static Flows flows;
     private static AppInstance a;
     private static AppInstance b;
-    private static String slackMissing;
     private static final Map<Long, FakeSlack.Card> cards = new LinkedHashMap<>();
     private static final List<Long> emailTickets = new ArrayList<>();
     private static final ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -56,7 +54,8 @@ class TwoInstancesTest {
                 "instance-b");
         a = both.get(0);
         b = both.get(1);
-        slackMissing = Probe.slackMissing(stack, a);
+        String slackMissing = Probe.slackMissing(stack, a);
+        assertThat(slackMissing).as("the Slack endpoint of the jar").isNull();
         flows.seedResponders(RESPONDERS);
         for (int e = 0; e < EMAIL_TICKETS; e++) {
             stack.db.user("Email Employee " + e, emailEmployee(e), "employee", null);
@@ -95,7 +94,6 @@ class TwoInstancesTest {
     @Test
     @Order(2)
     void slashCommandsOnBothInstancesPostEachCardOnce() {
-        assumeTrue(slackMissing == null, () -> "Slack part skipped: " + slackMissing);
         cards.putAll(flows.openTickets(List.of(a, b), SLACK_TICKETS, 4, SETTLE));
         Flows.await("a card for every ticket", SETTLE, () -> stack.slack.cards().stream()
                 .map(FakeSlack.Card::ticketId).distinct().count() >= EMAIL_TICKETS + SLACK_TICKETS);
@@ -108,7 +106,6 @@ class TwoInstancesTest {
     @Test
     @Order(3)
     void claimsRacingAcrossInstancesLeaveEveryTicketWithExactlyOneHolder() {
-        assumeTrue(slackMissing == null, () -> "Slack part skipped: " + slackMissing);
         List<HttpRequest> clicks = new ArrayList<>();
         for (FakeSlack.Card card : cards.values()) {
             for (int r = 0; r < RESPONDERS; r++) {
@@ -128,7 +125,6 @@ class TwoInstancesTest {
     @Test
     @Order(4)
     void threadRepliesDeliveredToBothInstancesAreStoredOnce() {
-        assumeTrue(slackMissing == null, () -> "Slack part skipped: " + slackMissing);
         List<HttpRequest> events = new ArrayList<>();
         int n = 0;
         for (FakeSlack.Card card : cards.values()) {
@@ -154,7 +150,6 @@ class TwoInstancesTest {
     @Test
     @Order(5)
     void emailRepliesDeliveredToBothInstancesAreAppliedOnce() {
-        assumeTrue(slackMissing == null, () -> "needs claimed tickets, so the Slack part: " + slackMissing);
         Map<Long, Mails.Received> claimedMails = new HashMap<>();
         Flows.await("a 'claimed' email to every email requester", SETTLE, () -> {
             Mails.received(stack.smtp).stream().filter(m -> emailTickets.contains(m.ticketId()))
@@ -198,13 +193,12 @@ class TwoInstancesTest {
         assertThat(mails).as("emails at the SMTP server").isNotEmpty();
         assertThat((long) stack.smtp.getReceivedMessages().length).isLessThanOrEqualTo(stack.db.count(
                 "SELECT COUNT(*) FROM notifications WHERE channel = 'email' AND status = 'sent'"));
-        if (slackMissing == null) {
-            Map<Long, Long> postsPerTicket = stack.slack.cards().stream()
-                    .collect(Collectors.groupingBy(FakeSlack.Card::ticketId, Collectors.counting()));
-            assertThat(postsPerTicket.values()).as("card posts per ticket").allMatch(count -> count == 1);
-            assertThat(stack.slack.threadPosts().stream().filter(c -> c.param("text").contains("still blinks")))
-                    .as("email replies relayed into their ticket's thread").hasSize(EMAIL_TICKETS);
-        }
+        Map<Long, Long> postsPerTicket = stack.slack.cards().stream()
+                .collect(Collectors.groupingBy(FakeSlack.Card::ticketId, Collectors.counting()));
+        assertThat(postsPerTicket).as("card posts per ticket").hasSize(EMAIL_TICKETS + SLACK_TICKETS)
+                .allSatisfy((ticket, posts) -> assertThat(posts).isEqualTo(1));
+        assertThat(stack.slack.threadPosts().stream().filter(c -> c.param("text").contains("still blinks")))
+                .as("email replies relayed into their ticket's thread").hasSize(EMAIL_TICKETS);
     }
 
     /** Sends every request at once (16 at a time) and returns the answers in order. */
