@@ -80,6 +80,18 @@ public final class Flows {
                 card.ts(), claim, "Claim");
     }
 
+    /** Sends like a mail relay: retries a 503 after its Retry-After. */
+    public HttpResponse<String> relay(HttpRequest request) {
+        try {
+            return Relay.deliver(stack.http, request);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code POST /mail/inbound} with one raw message. */
     public HttpRequest inboundMail(AppInstance instance, byte[] rfc822) {
         return HttpRequest.newBuilder(instance.uri("/mail/inbound"))
