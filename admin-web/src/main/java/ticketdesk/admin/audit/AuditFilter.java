@@ -11,6 +11,9 @@ import ticketdesk.core.audit.EventType;
 /** The audit view's filters as typed: actor (id, name, email or "system"), event type, ticket, date range (UTC). */
 record AuditFilter(String actor, String type, String ticket, String from, String to) {
 
+    private static final int FIRST_YEAR = 1970;
+    private static final int LAST_YEAR = 9999;
+
     static final List<String> TYPES = Arrays.stream(EventType.values()).map(EventType::db).toList();
 
     static AuditFilter of(String actor, String type, String ticket, String from, String to) {
@@ -26,9 +29,10 @@ record AuditFilter(String actor, String type, String ticket, String from, String
         return from.isEmpty() ? null : LocalDate.parse(from).atStartOfDay();
     }
 
-    /** Exclusive upper bound: the day after {@code to}. */
+    /** Exclusive upper bound: the day after {@code to}; none after 9999-12-31, past what a DATETIME holds. */
     LocalDateTime untilTime() {
-        return to.isEmpty() ? null : LocalDate.parse(to).plusDays(1).atStartOfDay();
+        LocalDate after = to.isEmpty() ? null : LocalDate.parse(to).plusDays(1);
+        return after == null || after.getYear() > LAST_YEAR ? null : after.atStartOfDay();
     }
 
     private static String trim(String value) {
@@ -40,9 +44,11 @@ record AuditFilter(String actor, String type, String ticket, String from, String
         return v.matches("\\d{1,18}") ? v : "";
     }
 
+    /** A date in 1970..9999, or "" (no bound) for anything else, so the bounds always fit a DATETIME. */
     private static String date(String value) {
         try {
-            return value == null || value.isBlank() ? "" : LocalDate.parse(value.trim()).toString();
+            LocalDate date = value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
+            return date == null || date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR ? "" : date.toString();
         } catch (DateTimeParseException e) {
             return "";
         }

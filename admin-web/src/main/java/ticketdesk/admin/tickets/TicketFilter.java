@@ -9,6 +9,7 @@ record TicketFilter(String status, String priority, String source, String reques
                     String sort, String dir, int page) {
 
     static final int PAGE_SIZE = 25;
+    static final int LAST_PAGE = 100_000;
     static final List<String> STATUSES = List.of("pending", "in_process", "done", "cancelled");
     static final List<String> PRIORITIES = List.of("low", "medium", "high", "urgent");
     static final List<String> SOURCES = List.of("slack", "discord", "email", "web", "api");
@@ -24,12 +25,16 @@ record TicketFilter(String status, String priority, String source, String reques
                            String text, String sort, String dir, Integer page) {
         return new TicketFilter(oneOf(status, STATUSES), oneOf(priority, PRIORITIES), oneOf(source, SOURCES),
                 trim(requester), trim(responder), trim(text), sort != null && SORTS.containsKey(sort) ? sort : "created",
-                "asc".equals(dir) ? "asc" : "desc", page == null || page < 1 ? 1 : page);
+                "asc".equals(dir) ? "asc" : "desc", page == null ? 1 : Math.max(1, Math.min(page, LAST_PAGE)));
     }
 
     String orderBy() {
         String direction = dir.equals("asc") ? " ASC" : " DESC";
         return SORTS.get(sort) + direction + ", t.id" + direction;
+    }
+
+    long offset() {
+        return (page - 1L) * PAGE_SIZE;
     }
 
     private static String oneOf(String value, List<String> allowed) {

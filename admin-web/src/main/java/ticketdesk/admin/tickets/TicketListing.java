@@ -53,7 +53,7 @@ class TicketListing {
         });
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(TicketFilter.PAGE_SIZE);
-        pageArgs.add((filter.page() - 1) * TicketFilter.PAGE_SIZE);
+        pageArgs.add(filter.offset());
         List<Row> rows = jdbc.prepareStatement("SELECT t.id, t.title, t.priority, t.status, t.source,"
                 + " t.requester_id, t.responder_id, t.created_at, t.updated_at FROM tickets t" + where
                 + " ORDER BY " + filter.orderBy() + " LIMIT ? OFFSET ?", ps -> {

@@ -45,7 +45,7 @@ class UserListing {
         }
         sql.append(" ORDER BY u.display_name, u.id LIMIT ? OFFSET ?");
         args.add(UserFilter.PAGE_SIZE + 1);
-        args.add((filter.page() - 1) * UserFilter.PAGE_SIZE);
+        args.add(filter.offset());
         return jdbc.prepareStatement(sql.toString(), ps -> {
             Sql.bind(ps, args);
             List<UserSummary> users = new ArrayList<>();

@@ -1,0 +1,75 @@
+package ticketdesk.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ticketdesk.core.testing.DatabaseTest;
+import ticketdesk.core.testing.World;
+import ticketdesk.core.user.ManagingUsers;
+import ticketdesk.core.user.User;
+
+/** Whatever a signed-in admin puts in a list's query string, the panel answers with a page, never a server error. */
+@MicronautTest(transactional = false)
+class CraftedQueryStringsTest extends DatabaseTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ApplicationContext context;
+
+    private Http http;
+
+    @BeforeAll
+    void aSignedInAdminWithATicket() {
+        World world = new World(context);
+        User admin = world.admin("Ada Admin");
+        context.getBean(ManagingUsers.class).setPassword(admin.id(), "correct horse battery");
+        world.pendingTicket(world.employee("Erin Employee"));
+        http = new Http(server.getURI());
+        assertThat(http.signIn(admin.email(), "correct horse battery").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aHugeOrNegativePageNumberShowsAPageNotAnError() {
+        for (String page : new String[] {"50000000", "2147483647", "-2147483648", "0"}) {
+            HttpResponse<String> users = http.get("/admin/users?page=" + page);
+            HttpResponse<String> tickets = http.get("/admin/tickets?page=" + page);
+
+            assertThat(users.statusCode()).as("users page " + page).isEqualTo(200);
+            assertThat(tickets.statusCode()).as("tickets page " + page).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPageNumberBeyondAnIntegerIsABadRequest() {
+        assertThat(http.get("/admin/users?page=99999999999").statusCode()).isEqualTo(400);
+        assertThat(http.get("/admin/tickets?page=99999999999").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anOutOfRangeAuditDateIsIgnored() {
+        for (String query : new String[] {"to=%2B999999999-12-31", "from=%2B999999999-12-31",
+                "to=-999999999-01-01", "from=0001-01-01&to=9999-12-31", "to=%2B10000-01-01"}) {
+            HttpResponse<String> page = http.get("/admin/audit?" + query);
+            HttpResponse<String> csv = http.get("/admin/audit/export.csv?" + query);
+
+            assertThat(page.statusCode()).as(query).isEqualTo(200);
+            assertThat(page.body()).as(query).contains("printer broken");
+            assertThat(csv.statusCode()).as(query).isEqualTo(200);
+            assertThat(csv.body()).as(query).contains("printer broken");
+        }
+    }
+
+    @Test
+    void anOutOfRangeAuditCursorDoesNotBreakThePage() {
+        HttpResponse<String> page = http.get("/admin/audit?after=%2B999999999-12-31T00:00_1");
+
+        assertThat(page.statusCode()).isIn(200, 400);
+    }
+}
