@@ -83,6 +83,9 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     public static FakeSlack start() {
+        // without TCP_NODELAY the answer's headers and body go out as two small packets, and Nagle plus the
+        // client's delayed ACK hold every call ~40 ms: the fake, not the app, would set the outbox's pace
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
             FakeSlack slack = new FakeSlack(server);
