@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +22,7 @@ import ticketdesk.mail.MailSettings;
  * and Retry-After when handling failed for now (or another delivery is still at it), so the relay retries.
  */
 @Controller("/mail/inbound")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class InboundController {
 
     private static final String RETRY_AFTER = "60";

@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 import java.util.Optional;
 import ticketdesk.core.Channel;
@@ -29,6 +31,7 @@ import ticketdesk.mail.outbound.ConfirmLinks.Link;
  * that pre-fetch links change nothing); the page's POST, carrying its form token, claims or declines.
  */
 @Controller("/mail/confirm")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class ConfirmController {
 
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"

@@ -225,11 +225,14 @@ class ImapReaderTest extends MailTest {
         deliverToSupport(reply("Second."));
         deliverToSupport(reply("Third."));
 
-        assertThat(reader.readOnce()).isEqualTo(1);
+        try {
+            assertThat(reader.readOnce()).isEqualTo(1);
 
-        assertThat(bodies()).containsExactly("Read before the lease was lost.");
-        assertThat(reader.readOnce()).isEqualTo(-1);
-        sql("UPDATE mail_leases SET holder = NULL, expires_at = '1970-01-01' WHERE lease_name = 'imap-reader'");
+            assertThat(bodies()).containsExactly("Read before the lease was lost.");
+            assertThat(reader.readOnce()).isEqualTo(-1);
+        } finally {
+            sql("UPDATE mail_leases SET holder = NULL, expires_at = '1970-01-01' WHERE lease_name = 'imap-reader'");
+        }
         assertThat(reader.readOnce()).isEqualTo(2);
         assertThat(bodies()).containsExactly("Read before the lease was lost.", "Second.", "Third.");
     }
