@@ -13,6 +13,7 @@ public class OutboxConfig {
     private Duration baseDelay = Duration.ofSeconds(2);
     private Duration maxDelay = Duration.ofMinutes(15);
     private Duration lease = Duration.ofMinutes(2);
+    private int deliveryThreads = 4;
 
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -26,4 +27,6 @@ public class OutboxConfig {
     public void setMaxDelay(Duration maxDelay) { this.maxDelay = maxDelay; }
     public Duration getLease() { return lease; }
     public void setLease(Duration lease) { this.lease = lease; }
+    public int getDeliveryThreads() { return deliveryThreads; }
+    public void setDeliveryThreads(int deliveryThreads) { this.deliveryThreads = deliveryThreads; }
 }

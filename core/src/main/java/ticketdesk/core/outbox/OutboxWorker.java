@@ -8,10 +8,18 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ticketdesk.core.Channel;
@@ -37,6 +45,7 @@ public class OutboxWorker {
     private final Times times;
     private final OutboxConfig config;
     private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
+    private final ExecutorService deliverers;
 
     OutboxWorker(NotificationRepository notifications, TransactionOperations<Connection> tx, JsonMapper json,
                  Times times, OutboxConfig config, List<Notifier> notifiers) {
@@ -46,6 +55,17 @@ public class OutboxWorker {
         this.times = times;
         this.config = config;
         notifiers.forEach(n -> this.notifiers.put(n.channel(), n));
+        AtomicInteger threads = new AtomicInteger();
+        this.deliverers = Executors.newFixedThreadPool(Math.max(1, config.getDeliveryThreads()), r -> {
+            Thread thread = new Thread(r, "outbox-delivery-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        deliverers.shutdownNow();
     }
 
     @Scheduled(fixedDelay = "${ticketdesk.outbox.poll-interval:500ms}", initialDelay = "${ticketdesk.outbox.initial-delay:2s}")
@@ -71,7 +91,7 @@ public class OutboxWorker {
             due.forEach(row -> notifications.lease(row.id(), leaseEnd));
             return due;
         });
-        taken.forEach(this::attempt);
+        deliverInParallel(taken);
         return taken.size();
     }
 
@@ -82,6 +102,32 @@ public class OutboxWorker {
             total += tried;
         }
         return total;
+    }
+
+    /**
+     * One ticket's notifications go out in order on one thread (its card is posted before it is
+     * updated); different tickets' go out side by side.
+     */
+    private void deliverInParallel(List<NotificationRow> taken) {
+        Map<Long, List<NotificationRow>> byTicket = new LinkedHashMap<>();
+        for (NotificationRow row : taken) {
+            Long key = row.ticketId() != null ? row.ticketId() : -row.id();
+            byTicket.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (List<NotificationRow> group : byTicket.values()) {
+            running.add(deliverers.submit(() -> group.forEach(this::attempt)));
+        }
+        for (Future<?> delivery : running) {
+            try {
+                delivery.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.warn("outbox delivery failed unexpectedly: {}", e.getCause().toString());
+            }
+        }
     }
 
     private void attempt(NotificationRow row) {

@@ -34,8 +34,12 @@ public class Announcements {
     public void opened(Ticket ticket) {
         Map<String, String> payload = payload(ticket, ticket.requesterId());
         outbox.enqueue(ticket.id(), null, Channel.SLACK, NotificationKind.OPENED, payload);
-        for (User responder : users.activeWithRole(Role.RESPONDER)) {
-            if (responder.id() != ticket.requesterId() && !followsInSlack(responder) && responder.email() != null) {
+        // one query, not one per responder: new tickets are the hot path
+        var byEmail = outbox.delivers(Channel.SLACK)
+                ? users.activeWithRoleReachedOnlyByEmail(Role.RESPONDER, Platform.SLACK)
+                : users.activeWithRole(Role.RESPONDER).stream().filter(r -> r.email() != null).toList();
+        for (User responder : byEmail) {
+            if (responder.id() != ticket.requesterId()) {
                 outbox.enqueue(ticket.id(), responder.id(), Channel.EMAIL, NotificationKind.OPENED, payload);
             }
         }

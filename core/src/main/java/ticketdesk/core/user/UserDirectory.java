@@ -45,6 +45,13 @@ public class UserDirectory {
         return users.findActiveByRole(role.db()).stream().map(UserRow::toUser).toList();
     }
 
+    /** Active users of a role who have an email address and no identity on the platform: one query. */
+    @ReadOnly
+    public List<User> activeWithRoleReachedOnlyByEmail(Role role, Platform platform) {
+        return users.findActiveByRoleWithEmailAndNoIdentity(role.db(), platform.db()).stream()
+                .map(UserRow::toUser).toList();
+    }
+
     /** The stored password hash of an admin, for the panel's login. */
     @ReadOnly
     public Optional<String> passwordHashOf(long userId) {

@@ -27,6 +27,11 @@ interface UserRepository extends CrudRepository<UserRow, Long> {
     @Query("SELECT * FROM users WHERE role = :role AND is_active = TRUE ORDER BY id")
     List<UserRow> findActiveByRole(String role);
 
+    @Query("SELECT * FROM users u WHERE u.role = :role AND u.is_active = TRUE AND u.email IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.platform = :platform)"
+            + " ORDER BY u.id")
+    List<UserRow> findActiveByRoleWithEmailAndNoIdentity(String role, String platform);
+
     @Query("UPDATE users SET is_active = :active, updated_at = :now WHERE id = :id")
     int updateActive(long id, boolean active, LocalDateTime now);
 

@@ -143,6 +143,7 @@ class OutboxTest extends DatabaseTest {
         Map<String, Object> slowProps = new HashMap<>(db.properties());
         slowProps.put("ticketdesk.test.recording-notifier", "true");
         slowProps.put("ticketdesk.outbox.lease", "300ms");
+        slowProps.put("ticketdesk.outbox.delivery-threads", "1");
         try (ApplicationContext slow = ApplicationContext.run(slowProps, "test")) {
             User requester = emailResponderIn(slow);
             Ticket first = new World(slow).pendingTicket(requester, "first", Source.SLACK);
@@ -181,6 +182,26 @@ class OutboxTest extends DatabaseTest {
             assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND status = 'sent'",
                     second.id())).isEqualTo(1);
         }
+    }
+
+    @Test
+    void oneTicketsNotificationsGoOutInOrderWhileTicketsAreDeliveredSideBySide() {
+        User requester = world.employee("Orderly");
+        for (int i = 0; i < 3; i++) {
+            world.responder("Order Responder " + i);
+        }
+        for (int i = 0; i < 12; i++) {
+            world.pendingTicket(requester, "ordered " + i);
+        }
+
+        worker.drain();
+
+        Map<Long, List<Long>> perTicket = new java.util.LinkedHashMap<>();
+        notifier.delivered.forEach(n -> perTicket.computeIfAbsent(n.ticketId(), k -> new java.util.ArrayList<>())
+                .add(n.id()));
+        assertThat(perTicket).hasSizeGreaterThanOrEqualTo(12);
+        perTicket.values().forEach(ids -> assertThat(ids).isSorted());
+        assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE status <> 'sent'")).isZero();
     }
 
     private Ticket openedTicketWithOneEmail() {

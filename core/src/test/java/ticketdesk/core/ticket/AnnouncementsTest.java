@@ -44,6 +44,16 @@ class AnnouncementsTest extends DatabaseTest {
     }
 
     @Test
+    void respondersOnSlackFollowTheChannelSoOnlyTheOthersAreReachedByEmail() {
+        World world = new World(context);
+        User onSlack = world.user("Sam", ticketdesk.core.user.Role.RESPONDER, "U0SAM");
+        User emailOnly = world.responder("Erin");
+        var reached = context.getBean(ticketdesk.core.user.UserDirectory.class).activeWithRoleReachedOnlyByEmail(
+                ticketdesk.core.user.Role.RESPONDER, ticketdesk.core.user.Platform.SLACK);
+        assertThat(reached).extracting(User::id).contains(emailOnly.id()).doesNotContain(onSlack.id());
+    }
+
+    @Test
     void theRequesterHearsOfTheClaimButTheClaimerDoesNot() {
         World world = new World(context);
         User bob = world.employee("Bob");
