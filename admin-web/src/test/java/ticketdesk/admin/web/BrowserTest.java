@@ -19,7 +19,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import ticketdesk.core.testing.DatabaseTest;
 import ticketdesk.core.testing.World;
@@ -106,7 +105,26 @@ public abstract class BrowserTest extends DatabaseTest {
     protected void click(By what) {
         WebElement html = browser.findElement(By.tagName("html"));
         browser.findElement(what).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(html));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.until(driver -> hasLeft(html));
+        wait.until(driver -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the old page is gone. Mid-navigation ChromeDriver may answer "Node with given id does not
+     * belong to the document" instead of a stale-element error: that too means the page was left.
+     */
+    private static boolean hasLeft(WebElement oldHtml) {
+        try {
+            oldHtml.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException navigating) {
+            String message = navigating.getMessage();
+            return message != null && message.contains("does not belong to the document");
+        }
     }
 
     protected void click(String id) {
