@@ -7,7 +7,7 @@ package ticketdesk.core;
 public record Refusal(Reason reason, String message) {
 
     public enum Reason {
-        NOT_FOUND, INVALID_INPUT, INACTIVE_USER, WRONG_ROLE, DECLINED, ILLEGAL_TRANSITION, NOT_ALLOWED, CONFLICT
+        NOT_FOUND, INVALID_INPUT, INACTIVE_USER, WRONG_ROLE, DECLINED, ILLEGAL_TRANSITION, NOT_ALLOWED
     }
 
     public static Refusal notFound(String what) {

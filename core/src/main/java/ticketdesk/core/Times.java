@@ -11,13 +11,8 @@ public class Times {
 
     private final Clock clock;
 
-    @jakarta.inject.Inject
     public Times() {
-        this(Clock.systemUTC());
-    }
-
-    public Times(Clock clock) {
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     public LocalDateTime now() {

@@ -29,6 +29,8 @@ import ticketdesk.core.ticket.Visibility;
 public class PostingMessage {
 
     public static final int MAX_BODY = 50_000;
+    /** messages.external_id holds this much; an adapter with longer ids digests them first. */
+    public static final int MAX_EXTERNAL_ID = 255;
 
     private final MessageRepository messages;
     private final AttachmentRepository attachments;
@@ -70,6 +72,9 @@ public class PostingMessage {
         Optional<Message> earlier = earlier(command);
         if (earlier.isPresent()) {
             return new PostResult.Duplicate(earlier.get());
+        }
+        if (command.externalId() != null && command.externalId().length() > MAX_EXTERNAL_ID) {
+            return refused(Refusal.invalid("the message's id is longer than " + MAX_EXTERNAL_ID + " characters"));
         }
         String body = command.body() == null ? "" : command.body().strip();
         if (body.isEmpty() && command.attachments().isEmpty()) {

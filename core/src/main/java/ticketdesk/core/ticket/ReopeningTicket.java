@@ -28,12 +28,7 @@ public class ReopeningTicket {
         this.window = window;
     }
 
-    public Duration window() {
-        return window;
-    }
-
-    /** Whether the requester may still reopen this ticket by replying. */
-    public boolean withinWindow(Ticket ticket) {
+    private boolean withinWindow(Ticket ticket) {
         return ticket.status() == TicketStatus.DONE && ticket.completedAt() != null
                 && !ticket.completedAt().plus(window).isBefore(work.now());
     }

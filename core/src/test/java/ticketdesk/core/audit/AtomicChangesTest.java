@@ -3,17 +3,14 @@ package ticketdesk.core.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
-import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
+import ticketdesk.core.testing.RecordingDatabaseTest;
 import ticketdesk.core.ticket.ClaimingTicket;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.ticket.Ticket;
@@ -24,16 +21,10 @@ import ticketdesk.core.user.User;
  * trigger makes the outbox insert fail, as a full disk or a lost connection would.
  */
 @MicronautTest(transactional = false)
-class AtomicChangesTest extends DatabaseTest {
+class AtomicChangesTest extends RecordingDatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject ClaimingTicket claiming;
     @Inject AuditLog audit;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("ticketdesk.test.recording-notifier", "true");
-    }
 
     @AfterEach
     void dropTrigger() throws SQLException {
@@ -44,7 +35,6 @@ class AtomicChangesTest extends DatabaseTest {
 
     @Test
     void whenTheOutboxInsertFailsTheClaimAndItsEventAreRolledBack() throws SQLException {
-        World world = new World(context);
         User bob = world.employee("Bob");
         User alice = world.responder("Alice");
         Ticket ticket = world.pendingTicket(bob);
@@ -64,7 +54,6 @@ class AtomicChangesTest extends DatabaseTest {
 
     @Test
     void eventTimesKeepTheirMicroseconds() {
-        World world = new World(context);
         Ticket ticket = world.pendingTicket(world.employee("Bob"));
         assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND MICROSECOND(created_at) > 0",
                 ticket.id()) + db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND MICROSECOND(created_at) > 0",

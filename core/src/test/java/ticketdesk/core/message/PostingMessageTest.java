@@ -2,20 +2,17 @@ package ticketdesk.core.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
-import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
+import ticketdesk.core.testing.RecordingDatabaseTest;
 import ticketdesk.core.ticket.Commands.ResolveTicket;
 import ticketdesk.core.ticket.ResolvingTicket;
 import ticketdesk.core.ticket.Ticket;
@@ -24,23 +21,15 @@ import ticketdesk.core.user.User;
 
 /** Rule 7, and rule 5's reopen by reply. */
 @MicronautTest(transactional = false)
-class PostingMessageTest extends DatabaseTest {
+class PostingMessageTest extends RecordingDatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject PostingMessage posting;
     @Inject ResolvingTicket resolving;
-    World world;
     User bob;
     User alice;
 
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("ticketdesk.test.recording-notifier", "true");
-    }
-
     @BeforeEach
     void setUp() {
-        world = new World(context);
         bob = world.employee("Bob");
         alice = world.responder("Alice");
     }
@@ -126,6 +115,18 @@ class PostingMessageTest extends DatabaseTest {
                         r -> assertThat(r.refusal().reason()).isEqualTo(Refusal.Reason.INVALID_INPUT));
         assertThat(posting.post(new PostMessage(ticket.id(), bob.id(), "x".repeat(60_000), Channel.EMAIL, "<4@x>")))
                 .isInstanceOf(PostResult.Refused.class);
+        assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ?", ticket.id())).isZero();
+    }
+
+    @Test
+    void anOverlongExternalIdIsRefusedClearlyAndNothingIsStored() {
+        Ticket ticket = world.claimedTicket(bob, alice);
+        PostResult result = posting.post(new PostMessage(ticket.id(), bob.id(), "hello", Channel.EMAIL,
+                "<" + "x".repeat(300) + "@example.com>"));
+        assertThat(result).isInstanceOfSatisfying(PostResult.Refused.class, r -> {
+            assertThat(r.refusal().reason()).isEqualTo(Refusal.Reason.INVALID_INPUT);
+            assertThat(r.refusal().message()).contains("255");
+        });
         assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ?", ticket.id())).isZero();
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ticketdesk.core.testing.DatabaseTest;
+import ticketdesk.core.testing.RecordingDatabaseTest;
 import ticketdesk.core.testing.RecordingNotifier;
 import ticketdesk.core.testing.World;
 import ticketdesk.core.ticket.Source;
@@ -26,23 +26,18 @@ import ticketdesk.core.user.User;
 
 /** Rule 11: delivered by workers with SKIP LOCKED, retried with back-off, never losing or undoing the change. */
 @MicronautTest(transactional = false)
-class OutboxTest extends DatabaseTest {
+class OutboxTest extends RecordingDatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject OutboxWorker worker;
     @Inject RecordingNotifier notifier;
-    World world;
 
     @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("ticketdesk.test.recording-notifier", "true",
-                "ticketdesk.outbox.base-delay", "0s",
-                "ticketdesk.outbox.max-attempts", "4");
+    protected Map<String, String> moreProperties() {
+        return Map.of("ticketdesk.outbox.base-delay", "0s", "ticketdesk.outbox.max-attempts", "4");
     }
 
     @BeforeEach
     void setUp() throws SQLException {
-        world = new World(context);
         notifier.reset();
         try (Connection c = db.connect(); var s = c.createStatement()) {
             s.executeUpdate("UPDATE notifications SET status = 'sent' WHERE status = 'pending'");

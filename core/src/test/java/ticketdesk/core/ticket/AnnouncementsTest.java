@@ -2,32 +2,22 @@ package ticketdesk.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
-import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
+import ticketdesk.core.testing.RecordingDatabaseTest;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.user.User;
 
 /** Who hears about what (rule 1's "responders are notified", rule 4's "the requester is notified"). */
 @MicronautTest(transactional = false)
-class AnnouncementsTest extends DatabaseTest {
+class AnnouncementsTest extends RecordingDatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject ClaimingTicket claiming;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("ticketdesk.test.recording-notifier", "true");
-    }
 
     @Test
     void aNewTicketIsAnnouncedToEveryActiveResponderButNotToEmployees() {
-        World world = new World(context);
         User bob = world.employee("Bob");
         User dave = world.employee("Dave");
         User alice = world.responder("Alice");
@@ -45,7 +35,6 @@ class AnnouncementsTest extends DatabaseTest {
 
     @Test
     void respondersOnSlackFollowTheChannelSoOnlyTheOthersAreReachedByEmail() {
-        World world = new World(context);
         User onSlack = world.user("Sam", ticketdesk.core.user.Role.RESPONDER, "U0SAM");
         User emailOnly = world.responder("Erin");
         var reached = context.getBean(ticketdesk.core.user.UserDirectory.class).activeWithRoleReachedOnlyByEmail(
@@ -55,7 +44,6 @@ class AnnouncementsTest extends DatabaseTest {
 
     @Test
     void theRequesterHearsOfTheClaimButTheClaimerDoesNot() {
-        World world = new World(context);
         User bob = world.employee("Bob");
         User alice = world.responder("Alice");
         Ticket ticket = world.pendingTicket(bob, "monitor flickers", Source.SLACK);

@@ -2,40 +2,29 @@ package ticketdesk.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
-import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
+import ticketdesk.core.testing.RecordingDatabaseTest;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.ticket.Commands.DeclineTicket;
 import ticketdesk.core.ticket.Commands.ReleaseTicket;
 import ticketdesk.core.user.User;
 
 @MicronautTest(transactional = false)
-class DecliningTicketTest extends DatabaseTest {
+class DecliningTicketTest extends RecordingDatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject DecliningTicket declining;
     @Inject ClaimingTicket claiming;
     @Inject ReleasingTicket releasing;
     @Inject TicketQueries queries;
-    World world;
     User bob;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("ticketdesk.test.recording-notifier", "true");
-    }
 
     @BeforeEach
     void setUp() {
-        world = new World(context);
         bob = world.employee("Bob");
     }
 

@@ -2,16 +2,13 @@ package ticketdesk.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
-import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
+import ticketdesk.core.testing.RecordingDatabaseTest;
 import ticketdesk.core.ticket.Commands.CancelTicket;
 import ticketdesk.core.ticket.Commands.ReleaseTicket;
 import ticketdesk.core.ticket.Commands.ReopenTicket;
@@ -21,26 +18,18 @@ import ticketdesk.core.user.User;
 
 /** Rules 4 (resolve), 5 (reopen) and 6 (cancel), and release. */
 @MicronautTest(transactional = false)
-class TicketLifecycleTest extends DatabaseTest {
+class TicketLifecycleTest extends RecordingDatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject ResolvingTicket resolving;
     @Inject ReopeningTicket reopening;
     @Inject CancellingTicket cancelling;
     @Inject ReleasingTicket releasing;
     @Inject DeactivatingUser deactivating;
-    World world;
     User bob;
     User alice;
 
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("ticketdesk.test.recording-notifier", "true");
-    }
-
     @BeforeEach
     void setUp() {
-        world = new World(context);
         bob = world.employee("Bob");
         alice = world.responder("Alice");
     }

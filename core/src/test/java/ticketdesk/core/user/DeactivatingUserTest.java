@@ -111,6 +111,16 @@ class DeactivatingUserTest extends DatabaseTest {
                 .isInstanceOfSatisfying(DeactivatingUser.Result.Reactivated.class,
                         r -> assertThat(r.user().active()).isTrue());
         assertThat(deactivating.deactivate(root.id(), root.id(), Channel.WEB))
-                .isInstanceOf(DeactivatingUser.Result.Refused.class);
+                .isInstanceOfSatisfying(DeactivatingUser.Result.Refused.class,
+                        r -> assertThat(r.refusal().message()).contains("cannot deactivate yourself"));
+        try (var c = db.connect(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE users SET is_active = FALSE WHERE role = 'admin' AND id <> " + root.id());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(deactivating.deactivate(root.id(), null, Channel.SYSTEM))
+                .isInstanceOfSatisfying(DeactivatingUser.Result.Refused.class,
+                        r -> assertThat(r.refusal().message()).contains("last active admin"));
+        assertThat(db.count("SELECT COUNT(*) FROM users WHERE id = ? AND is_active = TRUE", root.id())).isEqualTo(1);
     }
 }
