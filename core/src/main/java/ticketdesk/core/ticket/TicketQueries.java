@@ -9,7 +9,10 @@ import ticketdesk.core.user.Role;
 import ticketdesk.core.user.User;
 import ticketdesk.core.user.UserDirectory;
 
-/** Reads tickets, honouring rule 9 (visibility) wherever a person is asking. */
+/**
+ * Reads tickets, honouring rule 9 (visibility) wherever a person is asking; a deactivated person
+ * sees nothing (rule 8).
+ */
 @Singleton
 public class TicketQueries {
 
@@ -34,7 +37,7 @@ public class TicketQueries {
     public Optional<Ticket> viewAs(long viewerId, long ticketId) {
         Optional<User> viewer = users.byId(viewerId);
         Optional<Ticket> ticket = byId(ticketId);
-        if (viewer.isEmpty() || ticket.isEmpty()) {
+        if (viewer.isEmpty() || !viewer.get().active() || ticket.isEmpty()) {
             return Optional.empty();
         }
         return Visibility.canSee(viewer.get(), ticket.get(), hasDeclined(viewerId, ticketId)) ? ticket : Optional.empty();
@@ -44,7 +47,7 @@ public class TicketQueries {
     @ReadOnly
     public List<Ticket> visibleTo(long viewerId) {
         User viewer = users.byId(viewerId).orElse(null);
-        if (viewer == null) {
+        if (viewer == null || !viewer.active()) {
             return List.of();
         }
         if (viewer.role() == Role.ADMIN) {

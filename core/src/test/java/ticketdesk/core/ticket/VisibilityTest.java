@@ -42,5 +42,9 @@ class VisibilityTest extends DatabaseTest {
         assertThat(queries.visibleTo(root.id())).extracting(Ticket::id)
                 .contains(bobs.id(), daves.id(), heldByCarol.id());
         assertThat(queries.viewAs(root.id(), daves.id())).isPresent();
+
+        context.getBean(ticketdesk.core.user.DeactivatingUser.class).deactivate(bob.id(), root.id(), Channel.WEB);
+        assertThat(queries.visibleTo(bob.id())).isEmpty();
+        assertThat(queries.viewAs(bob.id(), bobs.id())).isEmpty();
     }
 }
