@@ -14,7 +14,7 @@ interface InboundEmailRepository extends GenericRepository<InboundEmailRow, Long
     InboundEmailRow save(InboundEmailRow row);
 
     @Query("SELECT id, message_id, received_at, from_address, subject, ticket_id, outcome, NULL AS raw_message,"
-            + " extracted_text, error, attempts FROM inbound_emails WHERE message_id = :messageId")
+            + " extracted_text, error, note, attempts FROM inbound_emails WHERE message_id = :messageId")
     Optional<InboundEmailRow> findByMessageId(String messageId);
 
     /** Takes over a row whose handling died or failed, so this delivery handles it again. */
@@ -29,7 +29,7 @@ interface InboundEmailRepository extends GenericRepository<InboundEmailRow, Long
 
     @Query("UPDATE inbound_emails SET outcome = :outcome, ticket_id = COALESCE(:ticketId, ticket_id),"
             + " extracted_text = :extractedText,"
-            + " error = :error WHERE id = :id")
+            + " error = :error, note = :note WHERE id = :id")
     void finish(long id, String outcome, @Nullable Long ticketId, @Nullable String extractedText,
-                @Nullable String error);
+                @Nullable String error, @Nullable String note);
 }

@@ -18,5 +18,6 @@ record InboundEmailRow(
         @Nullable byte[] rawMessage,
         @Nullable String extractedText,
         @Nullable String error,
+        @Nullable String note,
         int attempts) {
 }

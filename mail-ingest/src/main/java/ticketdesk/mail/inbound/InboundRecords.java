@@ -52,7 +52,7 @@ class InboundRecords {
         }
         try {
             tx.executeWrite(s -> rows.save(new InboundEmailRow(null, key, now, cut(mail.from(), 320),
-                    cut(mail.subject(), 1000), null, Outcome.PROCESSING.db(), storedRaw(raw), null, null, 1)));
+                    cut(mail.subject(), 1000), null, Outcome.PROCESSING.db(), storedRaw(raw), null, null, null, 1)));
             return new Claim.Ours(1, null);
         } catch (DataAccessException e) {
             // another delivery of the same mail recorded it a moment ago
@@ -68,10 +68,12 @@ class InboundRecords {
         });
     }
 
+    /** The note goes to {@code error} when the mail did not go through, else to {@code note}. */
     void finish(String key, Outcome outcome, Long ticketId, String text, String note) {
+        String kept = cut(note, 60_000);
         tx.executeWrite(s -> {
-            rows.findByMessageId(key).ifPresent(row ->
-                    rows.finish(row.id(), outcome.db(), ticketId, cut(text, 1_000_000), cut(note, 60_000)));
+            rows.findByMessageId(key).ifPresent(row -> rows.finish(row.id(), outcome.db(), ticketId,
+                    cut(text, 1_000_000), outcome.failure() ? kept : null, outcome.failure() ? null : kept));
             return null;
         });
     }

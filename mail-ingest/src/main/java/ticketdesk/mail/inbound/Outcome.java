@@ -33,6 +33,11 @@ public enum Outcome {
     /** Handling failed unexpectedly; the error is kept and a later delivery tries again. */
     FAILED;
 
+    /** The mail did not go through for a reason worth an administrator's look: its note is an {@code error}. */
+    public boolean failure() {
+        return this == FAILED || this == MALFORMED || this == REFUSED;
+    }
+
     public String db() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -76,11 +76,11 @@ class ImapReaderTest extends MailTest {
         assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id LIKE '<sha256.%' AND outcome = 'applied'"))
                 .isEqualTo(2);
         assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE outcome = 'applied'"
-                + " AND error LIKE '%huge.log (20.0 MB) skipped%'")).isEqualTo(1);
+                + " AND error IS NULL AND note LIKE '%huge.log (20.0 MB) skipped%'")).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM message_attachments WHERE file_name = 'photo.png' AND size_bytes = 300"))
                 .isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE outcome = 'applied'"
-                + " AND error LIKE '%unknown charset%x-klingon-42%'")).isEqualTo(1);
+                + " AND note LIKE '%unknown charset%x-klingon-42%'")).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id = '<empty-body@x>'"
                 + " AND outcome = 'empty'")).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE outcome = 'malformed'")).isEqualTo(2);

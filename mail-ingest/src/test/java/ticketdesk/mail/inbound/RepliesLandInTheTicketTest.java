@@ -64,11 +64,14 @@ class RepliesLandInTheTicketTest extends MailTest {
     void aGmailReplyAddsOnlyTheNewTextAndTheResponderIsTold() throws Exception {
         claimedTicketMailedToBob();
 
-        Map<?, ?> answer = post(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(),
+        String id = Emails.newMessageId();
+        Map<?, ?> answer = post(Emails.gmailReply(bob.email(), claimedMail, id,
                 "Thanks, it prints again after the restart."));
 
         assertThat(answer.get("outcome")).isEqualTo("applied");
         assertThat(bodies()).containsExactly("Thanks, it prints again after the restart.");
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id = ? AND outcome = 'applied'"
+                + " AND error IS NULL AND note LIKE 'matched by %'", id)).isEqualTo(1);
         assertResponderToldOf("Thanks, it prints again after the restart.");
     }
 
