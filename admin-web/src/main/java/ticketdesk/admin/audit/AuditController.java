@@ -65,16 +65,8 @@ class AuditController {
     }
 
     private static EventLine line(AuditRow r) {
-        String detail = r.field() == null ? "" : Formats.label(r.field()) + ": ";
-        if (r.oldValue() != null && r.newValue() != null) {
-            detail += r.oldValue() + " → " + r.newValue();
-        } else if (r.oldValue() != null || r.newValue() != null) {
-            detail += r.newValue() != null ? r.newValue() : r.oldValue();
-        } else {
-            detail = "";
-        }
         return new EventLine(r.id(), Formats.time(r.createdAt()), r.ticketId(), r.ticketTitle(), r.actorId(),
                 r.actorName(), Formats.label(r.eventType()), Formats.label(r.fromStatus()),
-                Formats.label(r.toStatus()), detail, r.channel());
+                Formats.label(r.toStatus()), Formats.change(r.field(), r.oldValue(), r.newValue()), r.channel());
     }
 }

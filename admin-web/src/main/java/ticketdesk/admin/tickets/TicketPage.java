@@ -62,9 +62,6 @@ record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> time
     }
 
     private static String detail(TicketEvent e, Map<Long, String> names) {
-        if (e.field() == null && e.oldValue() == null && e.newValue() == null) {
-            return "";
-        }
         List<String> parts = new ArrayList<>();
         if ("responder_id".equals(e.field())) {
             parts.add("held by " + person(e.oldValue(), names));
@@ -74,11 +71,7 @@ record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> time
             }
             return String.join("; ", parts);
         }
-        String field = e.field() == null ? "" : Formats.label(e.field()) + ": ";
-        if (e.oldValue() != null && e.newValue() != null) {
-            return field + e.oldValue() + " → " + e.newValue();
-        }
-        return field + (e.newValue() != null ? e.newValue() : e.oldValue());
+        return Formats.change(e.field(), e.oldValue(), e.newValue());
     }
 
     private static String person(String id, Map<Long, String> names) {

@@ -37,4 +37,16 @@ public final class Formats {
     public static String label(String dbValue) {
         return dbValue == null ? "" : dbValue.replace('_', ' ');
     }
+
+    /** An event's change as a reader sees it: "field: old → new", "field: value", or "" when nothing changed. */
+    public static String change(String field, String oldValue, String newValue) {
+        if (oldValue == null && newValue == null) {
+            return "";
+        }
+        String prefix = field == null ? "" : label(field) + ": ";
+        if (oldValue != null && newValue != null) {
+            return prefix + oldValue + " → " + newValue;
+        }
+        return prefix + (newValue != null ? newValue : oldValue);
+    }
 }
