@@ -12,6 +12,7 @@ import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ class SlackAppFactory {
         app.blockAction(CardButton.RELEASE.id(), release);
         app.blockAction(UnknownActionHandler.UNKNOWN, unknown);
         app.event(MessageEvent.class, thread);
+        app.event(MessageThreadBroadcastEvent.class, thread.broadcasts());
         app.event(MessageBotEvent.class, ignored.forType());
         app.event(MessageChangedEvent.class, ignored.forType());
         app.event(MessageDeletedEvent.class, ignored.forType());

@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import ticketdesk.bot.card.TicketWords;
@@ -16,7 +17,8 @@ import ticketdesk.core.message.PostingMessage;
 /**
  * A reply in a ticket card's thread becomes a ticket message. Core stores it once per Slack ts, so Slack's
  * retries ({@code X-Slack-Retry-Num}) and repeated deliveries never double it. Bot messages and edits
- * (anything with a subtype or a bot id) are ignored, so our own thread posts never loop back.
+ * (anything with a subtype or a bot id) are ignored, so our own thread posts never loop back. A reply also
+ * sent to the channel arrives as its own subtype ({@code thread_broadcast}) and is a reply all the same.
  */
 @Singleton
 class ThreadReplyHandler implements BoltEventHandler<MessageEvent> {
@@ -39,17 +41,35 @@ class ThreadReplyHandler implements BoltEventHandler<MessageEvent> {
     @Override
     public Response apply(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent event = payload.getEvent();
-        if (!isPersonReplyingInThread(event)) {
-            return ctx.ack();
+        if (event != null && event.getSubtype() == null && event.getBotId() == null) {
+            reply(event.getChannel(), event.getUser(), event.getThreadTs(), event.getTs(), event.getText());
         }
-        Optional<Long> ticketId = posts.ticketAt(event.getChannel(), event.getThreadTs());
+        return ctx.ack();
+    }
+
+    /** "Also send to #channel": Slack gives the reply its own subtype, and Bolt its own event class. */
+    BoltEventHandler<MessageThreadBroadcastEvent> broadcasts() {
+        return (payload, ctx) -> {
+            MessageThreadBroadcastEvent event = payload.getEvent();
+            if (event != null) {
+                reply(event.getChannel(), event.getUser(), event.getThreadTs(), event.getTs(), event.getText());
+            }
+            return ctx.ack();
+        };
+    }
+
+    private void reply(String channel, String user, String threadTs, String ts, String text) {
+        if (user == null || threadTs == null || threadTs.equals(ts) || text == null) {
+            return;
+        }
+        Optional<Long> ticketId = posts.ticketAt(channel, threadTs);
         if (ticketId.isEmpty()) {
-            return ctx.ack();
+            return;
         }
-        Where where = new Where(ticketId.get(), event.getChannel(), event.getUser(), null);
-        SlackPeople.Answer answer = people.act(event.getUser(), event.getUser(), where, sender -> {
+        Where where = new Where(ticketId.get(), channel, user, null);
+        SlackPeople.Answer answer = people.act(user, user, where, sender -> {
             PostResult result = posting.post(new PostMessage(ticketId.get(), sender.id(),
-                    SlackText.unescape(event.getText()), Channel.SLACK, event.getTs()));
+                    SlackText.unescape(text), Channel.SLACK, ts));
             if (result instanceof PostResult.Refused refused) {
                 return Optional.of("Your reply was not added to ticket #" + ticketId.get() + ": "
                         + words.refusal(refused.refusal()));
@@ -59,12 +79,5 @@ class ThreadReplyHandler implements BoltEventHandler<MessageEvent> {
         if (answer.text() != null) {
             notes.tell(where, answer.text());
         }
-        return ctx.ack();
-    }
-
-    private static boolean isPersonReplyingInThread(MessageEvent event) {
-        return event != null && event.getSubtype() == null && event.getBotId() == null && event.getUser() != null
-                && event.getThreadTs() != null && !event.getThreadTs().equals(event.getTs())
-                && event.getText() != null;
     }
 }

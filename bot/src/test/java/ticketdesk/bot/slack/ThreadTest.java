@@ -2,6 +2,7 @@ package ticketdesk.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
@@ -51,6 +52,27 @@ class ThreadTest extends SlackTest {
                         .contains("turning it off"));
         assertThat(slack.calls("chat.postMessage", c -> RESPONDERS.equals(c.param("channel"))))
                 .as("never echoed back into the thread it came from").isEmpty();
+    }
+
+    @Test
+    void aReplyAlsoSentToTheChannelBecomesATicketMessageToo() {
+        User requester = world.user("Jon", Role.EMPLOYEE, "UJON");
+        User responder = world.user("Kay", Role.RESPONDER, "UKAY");
+        String cardTs = cardOf(world.claimedTicket(requester, responder));
+        long ticketId = ticketAt(cardTs);
+        JsonObject event = Payloads.object("type", "message", "subtype", "thread_broadcast", "channel", RESPONDERS,
+                "user", "UKAY", "text", "on my way", "ts", "1700000550.000001", "thread_ts", cardTs,
+                "event_ts", "1700000550.000001", "channel_type", "channel");
+
+        HttpResponse<String> response = signed.event(Payloads.envelope(event), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ? AND sender_id = ?"
+                + " AND external_id = '1700000550.000001' AND body = 'on my way'", ticketId, responder.id()))
+                .isEqualTo(1);
+        deliver();
+        assertThat(slack.calls("chat.postMessage", c -> "UJON".equals(c.param("channel"))))
+                .singleElement().satisfies(dm -> assertThat(dm.param("text")).contains("on my way"));
     }
 
     @Test
