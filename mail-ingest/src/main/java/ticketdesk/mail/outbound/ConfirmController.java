@@ -52,9 +52,11 @@ class ConfirmController {
     @Get("/{token}")
     HttpResponse<String> show(@PathVariable String token) {
         Optional<Link> link = links.read(token);
-        Optional<Ticket> ticket = link.flatMap(l -> tickets.byId(l.ticketId()));
+        // core's visibility rule: a responder who since declined it, or was deactivated, sees nothing of the ticket
+        Optional<Ticket> ticket = link.flatMap(l -> tickets.viewAs(l.userId(), l.ticketId()));
         if (ticket.isEmpty()) {
-            return page(HttpStatus.NOT_FOUND, "Link not valid", "<p>This link is not valid (or its ticket is gone).</p>");
+            return page(HttpStatus.NOT_FOUND, "Link not valid",
+                    "<p>This link is not valid, or its ticket is gone or no longer yours to see.</p>");
         }
         String verb = link.get().action() == Action.CLAIM ? "Claim" : "Decline";
         Ticket t = ticket.get();

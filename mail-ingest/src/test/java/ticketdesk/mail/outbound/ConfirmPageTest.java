@@ -78,6 +78,25 @@ class ConfirmPageTest extends MailTest {
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
     }
 
+    @Test
+    void aResponderWhoDeclinedSeesNothingOfTheTicketThroughTheClaimLink() throws Exception {
+        User erin = world.responder("Erin");
+        Ticket ticket = world.pendingTicket(world.employee("Frank"), "salary spreadsheet locked");
+        String claim = link(erin, "Claim");
+        String decline = link(erin, "Decline");
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET(decline), String.class);
+        http.toBlocking().exchange(HttpRequest.POST(decline, Map.of("confirm", formToken(page.body())))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.GET(claim), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(404);
+                    assertThat(e.getResponse().getBody(String.class)).get().asString()
+                            .contains("no longer yours to see").doesNotContain("salary");
+                });
+        assertThat(status(ticket)).isEqualTo("pending");
+    }
+
     private String link(User responder, String label) throws Exception {
         List<MimeMessage> mails = deliveredTo(responder.email());
         assertThat(mails).hasSize(1);
