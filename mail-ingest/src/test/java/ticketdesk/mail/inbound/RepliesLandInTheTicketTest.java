@@ -205,10 +205,13 @@ class RepliesLandInTheTicketTest extends MailTest {
         deliveredTo("@");
         greenMail.purgeEmailFromAllMailboxes();
 
-        Map<?, ?> answer = post(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(), "Any news?"));
+        String id = Emails.newMessageId();
+        Map<?, ?> answer = post(Emails.gmailReply(bob.email(), claimedMail, id, "Any news?"));
 
         assertThat(answer.get("outcome")).isEqualTo("refused");
         assertThat(bodies()).isEmpty();
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_emails WHERE message_id = ? AND outcome = 'refused'"
+                + " AND error LIKE '%cancelled%' AND note IS NULL", id)).isEqualTo(1);
         List<MimeMessage> told = deliveredTo(bob.email());
         assertThat(told).hasSize(1);
         assertThat(plainText(told.get(0))).contains("was not added to the ticket").contains("cancelled");
