@@ -102,7 +102,7 @@ class AuditQueries {
         if (ids.isEmpty()) {
             return false;
         }
-        sql.append(" AND e.actor_id IN (").append(PeopleMatching.marks(ids.size()))
+        sql.append(" AND e.actor_id IN (").append(Sql.marks(ids.size()))
                 .append(")");
         args.addAll(ids);
         return true;
@@ -115,7 +115,7 @@ class AuditQueries {
         }
         List<Long> ids = List.copyOf(ticketIds);
         return jdbc.prepareStatement("SELECT id, title FROM tickets WHERE id IN ("
-                + PeopleMatching.marks(ids.size()) + ")", ps -> {
+                + Sql.marks(ids.size()) + ")", ps -> {
                     Sql.bind(ps, new ArrayList<>(ids));
                     try (var rs = ps.executeQuery()) {
                         while (rs.next()) {

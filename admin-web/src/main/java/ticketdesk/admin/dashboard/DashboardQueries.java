@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ticketdesk.admin.web.Sql;
+import ticketdesk.core.ticket.TicketStatus;
 
 /** The dashboard's figures, read from core's tables. Medians are computed here, portable to H2 and MySQL. */
 @Singleton
@@ -27,8 +28,8 @@ class DashboardQueries {
     @ReadOnly
     Map<String, Long> ticketsByStatus() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String status : List.of("pending", "in_process", "done", "cancelled")) {
-            counts.put(status, 0L);
+        for (TicketStatus status : TicketStatus.values()) {
+            counts.put(status.db(), 0L);
         }
         jdbc.prepareStatement("SELECT status, COUNT(*) FROM tickets GROUP BY status", ps -> {
             try (var rs = ps.executeQuery()) {

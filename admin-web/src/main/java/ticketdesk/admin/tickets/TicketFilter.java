@@ -1,8 +1,12 @@
 package ticketdesk.admin.tickets;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ticketdesk.core.ticket.Priority;
+import ticketdesk.core.ticket.Source;
+import ticketdesk.core.ticket.TicketStatus;
 
 /** The ticket list's filters, sort and page, as typed in the query string (unknown values are ignored). */
 record TicketFilter(String status, String priority, String source, String requester, String responder, String text,
@@ -10,9 +14,9 @@ record TicketFilter(String status, String priority, String source, String reques
 
     static final int PAGE_SIZE = 25;
     static final int LAST_PAGE = 100_000;
-    static final List<String> STATUSES = List.of("pending", "in_process", "done", "cancelled");
-    static final List<String> PRIORITIES = List.of("low", "medium", "high", "urgent");
-    static final List<String> SOURCES = List.of("slack", "discord", "email", "web", "api");
+    static final List<String> STATUSES = Arrays.stream(TicketStatus.values()).map(TicketStatus::db).toList();
+    static final List<String> PRIORITIES = Arrays.stream(Priority.values()).map(Priority::db).toList();
+    static final List<String> SOURCES = Arrays.stream(Source.values()).map(Source::db).toList();
     static final Map<String, String> SORTS = Map.of(
             "created", "t.created_at",
             "updated", "t.updated_at",

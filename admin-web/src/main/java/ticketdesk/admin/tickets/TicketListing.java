@@ -111,7 +111,7 @@ class TicketListing {
         if (ids.isEmpty()) {
             return false;
         }
-        sql.append(" AND ").append(column).append(" IN (").append(PeopleMatching.marks(ids.size())).append(")");
+        sql.append(" AND ").append(column).append(" IN (").append(Sql.marks(ids.size())).append(")");
         args.addAll(ids);
         return true;
     }

@@ -38,9 +38,4 @@ public class PeopleMatching {
                     return found;
                 });
     }
-
-    /** "?, ?, ?" for an IN list of this many values. */
-    public static String marks(int count) {
-        return String.join(",", java.util.Collections.nCopies(count, "?"));
-    }
 }

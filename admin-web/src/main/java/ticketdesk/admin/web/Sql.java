@@ -18,6 +18,11 @@ public final class Sql {
         return "%" + escaped + "%";
     }
 
+    /** "?,?,?" for an IN list of this many values. */
+    public static String marks(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
+    }
+
     public static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
             ps.setObject(i + 1, args.get(i));

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** Display names of users by id, for pages that show who did something. */
 @Singleton
@@ -26,8 +25,8 @@ public class UserNames {
         if (distinct.isEmpty()) {
             return names;
         }
-        String marks = distinct.stream().map(id -> "?").collect(Collectors.joining(","));
-        return jdbc.prepareStatement("SELECT id, display_name FROM users WHERE id IN (" + marks + ")", ps -> {
+        return jdbc.prepareStatement("SELECT id, display_name FROM users WHERE id IN ("
+                + Sql.marks(distinct.size()) + ")", ps -> {
             for (int i = 0; i < distinct.size(); i++) {
                 ps.setLong(i + 1, distinct.get(i));
             }
