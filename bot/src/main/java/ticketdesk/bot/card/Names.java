@@ -15,6 +15,4 @@ public interface Names {
     default String text(String typed) {
         return typed;
     }
-
-    Names PLAIN = User::displayName;
 }

@@ -1,6 +1,5 @@
 package ticketdesk.bot.slack;
 
-import com.google.gson.JsonObject;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -11,7 +10,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import ticketdesk.bot.card.CardButton;
 
-/** A button ticketdesk does not know (an old card, another app's id): say so, change nothing. */
+/**
+ * A button ticketdesk does not know (an old card, another app's id): say so in a note, change nothing.
+ * Slack shows nothing of a block action's response body, so the ack is plain.
+ */
 @Singleton
 class UnknownActionHandler implements BlockActionHandler {
 
@@ -32,8 +34,6 @@ class UnknownActionHandler implements BlockActionHandler {
                 + SlackText.escape(SlackText.limit(String.valueOf(actionId), 60))
                 + "\"; nothing was changed.";
         notes.tell(ButtonPresses.where(request.getPayload()), text);
-        JsonObject body = new JsonObject();
-        body.addProperty("text", text);
-        return Response.json(200, body.toString());
+        return ctx.ack();
     }
 }
