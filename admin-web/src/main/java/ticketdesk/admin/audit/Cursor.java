@@ -11,14 +11,18 @@ record Cursor(LocalDateTime createdAt, long id) {
         return createdAt + "_" + id;
     }
 
+    /** The position a token names, or none (the newest page) for a crafted token or one past what a DATETIME holds. */
     static Optional<Cursor> parse(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         int sep = token.lastIndexOf('_');
         try {
-            return Optional.of(new Cursor(LocalDateTime.parse(token.substring(0, sep)),
-                    Long.parseLong(token.substring(sep + 1))));
+            LocalDateTime createdAt = LocalDateTime.parse(token.substring(0, sep));
+            if (createdAt.getYear() < 1970 || createdAt.getYear() > 9999) {
+                return Optional.empty();
+            }
+            return Optional.of(new Cursor(createdAt, Long.parseLong(token.substring(sep + 1))));
         } catch (DateTimeParseException | NumberFormatException | StringIndexOutOfBoundsException e) {
             return Optional.empty();
         }
