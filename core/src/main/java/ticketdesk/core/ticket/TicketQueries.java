@@ -82,6 +82,18 @@ public class TicketQueries {
         return map(tickets.requestedBy(requesterId, LIST_LIMIT));
     }
 
+    /**
+     * Whether a claim by this person would succeed now, by the rules {@link ClaimingTicket} applies
+     * (pending, an active responder or admin, not declined): for offering a Claim button or link.
+     */
+    @ReadOnly
+    public boolean claimableBy(long userId, long ticketId) {
+        Optional<User> user = users.byId(userId);
+        Optional<Ticket> ticket = byId(ticketId);
+        return user.isPresent() && user.get().canWorkTickets() && ticket.isPresent()
+                && ticket.get().status() == TicketStatus.PENDING && !hasDeclined(userId, ticketId);
+    }
+
     @ReadOnly
     public boolean hasDeclined(long responderId, long ticketId) {
         return tickets.declinedCount(ticketId, responderId) > 0;

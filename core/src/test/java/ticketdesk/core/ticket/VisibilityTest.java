@@ -43,6 +43,11 @@ class VisibilityTest extends DatabaseTest {
                 .contains(bobs.id(), daves.id(), heldByCarol.id());
         assertThat(queries.viewAs(root.id(), daves.id())).isPresent();
 
+        assertThat(queries.claimableBy(carol.id(), bobs.id())).isTrue();
+        assertThat(queries.claimableBy(alice.id(), daves.id())).isFalse();
+        assertThat(queries.claimableBy(carol.id(), heldByCarol.id())).isFalse();
+        assertThat(queries.claimableBy(dave.id(), bobs.id())).isFalse();
+
         context.getBean(ticketdesk.core.user.DeactivatingUser.class).deactivate(bob.id(), root.id(), Channel.WEB);
         assertThat(queries.visibleTo(bob.id())).isEmpty();
         assertThat(queries.viewAs(bob.id(), bobs.id())).isEmpty();

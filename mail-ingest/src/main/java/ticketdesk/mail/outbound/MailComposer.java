@@ -11,7 +11,6 @@ import ticketdesk.core.outbox.Notification;
 import ticketdesk.core.outbox.NotificationKind;
 import ticketdesk.core.ticket.Ticket;
 import ticketdesk.core.ticket.TicketQueries;
-import ticketdesk.core.ticket.TicketStatus;
 import ticketdesk.core.user.User;
 import ticketdesk.core.user.UserDirectory;
 import ticketdesk.mail.outbound.ConfirmLinks.Action;
@@ -162,9 +161,9 @@ class MailComposer {
         }
     }
 
+    /** Core decides who could claim; a requester is not asked to claim their own ticket. */
     private boolean offersClaim(Ticket ticket, User recipient) {
-        return ticket.status() == TicketStatus.PENDING && recipient.canWorkTickets()
-                && recipient.id() != ticket.requesterId() && !tickets.hasDeclined(recipient.id(), ticket.id());
+        return recipient.id() != ticket.requesterId() && tickets.claimableBy(recipient.id(), ticket.id());
     }
 
     private Optional<User> holder(Ticket ticket) {
