@@ -12,6 +12,7 @@ import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -64,6 +65,7 @@ class SlackAppFactory {
         app.blockAction(UnknownActionHandler.UNKNOWN, unknown);
         app.event(MessageEvent.class, thread);
         app.event(MessageThreadBroadcastEvent.class, thread.broadcasts());
+        app.event(MessageFileShareEvent.class, thread.fileShares());
         app.event(MessageBotEvent.class, ignored.forType());
         app.event(MessageChangedEvent.class, ignored.forType());
         app.event(MessageDeletedEvent.class, ignored.forType());

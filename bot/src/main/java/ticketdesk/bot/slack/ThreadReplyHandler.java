@@ -5,6 +5,7 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.handler.BoltEventHandler;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import ticketdesk.core.message.PostingMessage;
  * A reply in a ticket card's thread becomes a ticket message. Core stores it once per Slack ts, so Slack's
  * retries ({@code X-Slack-Retry-Num}) and repeated deliveries never double it. Bot messages and edits
  * (anything with a subtype or a bot id) are ignored, so our own thread posts never loop back. A reply also
- * sent to the channel arrives as its own subtype ({@code thread_broadcast}) and is a reply all the same.
+ * sent to the channel arrives as its own subtype ({@code thread_broadcast}) and is a reply all the same; so
+ * does a reply with a file ({@code file_share}): its text is added, and the person is told the file is not.
  */
 @Singleton
 class ThreadReplyHandler implements BoltEventHandler<MessageEvent> {
@@ -42,9 +44,21 @@ class ThreadReplyHandler implements BoltEventHandler<MessageEvent> {
     public Response apply(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
         MessageEvent event = payload.getEvent();
         if (event != null && event.getSubtype() == null && event.getBotId() == null) {
-            reply(event.getChannel(), event.getUser(), event.getThreadTs(), event.getTs(), event.getText());
+            reply(event.getChannel(), event.getUser(), event.getThreadTs(), event.getTs(), event.getText(), false);
         }
         return ctx.ack();
+    }
+
+    /** A reply with files: ticketdesk does not fetch files from Slack, so it says so rather than lose them quietly. */
+    BoltEventHandler<MessageFileShareEvent> fileShares() {
+        return (payload, ctx) -> {
+            MessageFileShareEvent event = payload.getEvent();
+            if (event != null) {
+                reply(event.getChannel(), event.getUser(), event.getThreadTs(), event.getTs(),
+                        event.getText() == null ? "" : event.getText(), true);
+            }
+            return ctx.ack();
+        };
     }
 
     /** "Also send to #channel": Slack gives the reply its own subtype, and Bolt its own event class. */
@@ -52,13 +66,14 @@ class ThreadReplyHandler implements BoltEventHandler<MessageEvent> {
         return (payload, ctx) -> {
             MessageThreadBroadcastEvent event = payload.getEvent();
             if (event != null) {
-                reply(event.getChannel(), event.getUser(), event.getThreadTs(), event.getTs(), event.getText());
+                reply(event.getChannel(), event.getUser(), event.getThreadTs(), event.getTs(), event.getText(),
+                        false);
             }
             return ctx.ack();
         };
     }
 
-    private void reply(String channel, String user, String threadTs, String ts, String text) {
+    private void reply(String channel, String user, String threadTs, String ts, String text, boolean withFiles) {
         if (user == null || threadTs == null || threadTs.equals(ts) || text == null) {
             return;
         }
@@ -68,13 +83,19 @@ class ThreadReplyHandler implements BoltEventHandler<MessageEvent> {
         }
         Where where = new Where(ticketId.get(), channel, user, null);
         SlackPeople.Answer answer = people.act(user, user, where, sender -> {
+            String notCopied = "The file you shared was not added to ticket #" + ticketId.get()
+                    + ": ticketdesk does not copy files from Slack.";
+            if (withFiles && text.isBlank()) {
+                return Optional.of(notCopied);
+            }
             PostResult result = posting.post(new PostMessage(ticketId.get(), sender.id(),
                     SlackText.unescape(text), Channel.SLACK, ts));
             if (result instanceof PostResult.Refused refused) {
                 return Optional.of("Your reply was not added to ticket #" + ticketId.get() + ": "
                         + words.refusal(refused.refusal()));
             }
-            return Optional.empty();
+            boolean added = result instanceof PostResult.Posted;
+            return withFiles && added ? Optional.of(notCopied + " Your text was added.") : Optional.empty();
         });
         if (answer.text() != null) {
             notes.tell(where, answer.text());

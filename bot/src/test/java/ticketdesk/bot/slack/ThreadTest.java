@@ -2,6 +2,7 @@ package ticketdesk.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -73,6 +74,31 @@ class ThreadTest extends SlackTest {
         deliver();
         assertThat(slack.calls("chat.postMessage", c -> "UJON".equals(c.param("channel"))))
                 .singleElement().satisfies(dm -> assertThat(dm.param("text")).contains("on my way"));
+    }
+
+    @Test
+    void aReplyWithAFileKeepsItsTextAndTellsTheSenderTheFileWasNotAdded() {
+        User requester = world.user("Lia", Role.EMPLOYEE, "ULIA");
+        User responder = world.user("Max", Role.RESPONDER, "UMAX");
+        String cardTs = cardOf(world.claimedTicket(requester, responder));
+        long ticketId = ticketAt(cardTs);
+        JsonObject event = Payloads.object("type", "message", "subtype", "file_share", "channel", RESPONDERS,
+                "user", "UMAX", "text", "see the screenshot", "ts", "1700000560.000001", "thread_ts", cardTs,
+                "event_ts", "1700000560.000001", "channel_type", "channel");
+        JsonArray files = new JsonArray();
+        files.add(Payloads.object("id", "F1", "name", "screen.png"));
+        event.add("files", files);
+
+        HttpResponse<String> response = signed.event(Payloads.envelope(event), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ? AND sender_id = ?"
+                + " AND body = 'see the screenshot'", ticketId, responder.id())).isEqualTo(1);
+        deliver();
+        assertThat(slack.calls("chat.postEphemeral", c -> "UMAX".equals(c.param("user"))))
+                .singleElement().satisfies(note -> assertThat(note.param("text"))
+                        .contains("file you shared was not added to ticket #" + ticketId)
+                        .contains("Your text was added"));
     }
 
     @Test
