@@ -61,7 +61,7 @@ class UsersController {
 
     @Get("/new")
     ModelAndView<Map<String, Object>> initCreationForm() {
-        return form(null, UserForm.blank(), null, null);
+        return UserPage.form(null, UserForm.blank(), null, null);
     }
 
     @Post("/new")
@@ -88,7 +88,8 @@ class UsersController {
             return HttpResponse.notFound("No user #" + id);
         }
         String slack = directory.identityOf(id, Platform.SLACK).orElse("");
-        return HttpResponse.ok(form(user.get(), UserForm.of(user.get(), slack), null, UserPage.notice(done, returned)));
+        return HttpResponse.ok(UserPage.form(user.get(), UserForm.of(user.get(), slack), null,
+                UserPage.notice(done, returned)));
     }
 
     @Post("/{id}")
@@ -103,21 +104,15 @@ class UsersController {
             return refused(user.get(), form, "Choose a role: employee, responder or admin.");
         }
         UserResult result = managing.update(new UserChanges(id, form.displayName(), form.email(), form.phone(),
-                role.get(), form.profession(), form.organization(), form.slackUserId()));
+                role.get(), form.profession(), form.organization(), form.slackUserId()),
+                form.hasPassword() ? form.password() : null);
         if (result instanceof UserResult.Refused refused) {
             return refused(user.get(), form, refused.refusal().message());
-        }
-        if (form.hasPassword()) {
-            managing.setPassword(id, form.password());
         }
         return HttpResponse.seeOther(URI.create("/admin/users/" + id + "?done=updated"));
     }
 
     private HttpResponse<?> refused(User user, UserForm form, String message) {
-        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(form(user, form, message, null));
-    }
-
-    private ModelAndView<Map<String, Object>> form(User user, UserForm form, String error, String notice) {
-        return UserPage.form(user, form, error, notice);
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(UserPage.form(user, form, message, null));
     }
 }

@@ -1,5 +1,6 @@
 package ticketdesk.core.user;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -43,8 +44,13 @@ public class ManagingUsers {
         return new UserResult.Saved(saved.toUser());
     }
 
-    @Transactional
     public UserResult update(UserChanges change) {
+        return update(change, null);
+    }
+
+    /** The edit and, when {@code newPassword} is given, the new password: both saved or neither. */
+    @Transactional
+    public UserResult update(UserChanges change, @Nullable String newPassword) {
         Optional<UserRow> existing = users.findById(change.userId());
         if (existing.isEmpty()) {
             return new UserResult.Refused(Refusal.notFound("user #" + change.userId()));
@@ -55,12 +61,13 @@ public class ManagingUsers {
             return new UserResult.Refused(fields.refusal);
         }
         UserRow old = existing.get();
+        String hash = newPassword == null || newPassword.isEmpty() ? old.passwordHash() : passwords.hash(newPassword);
         boolean demotesAnAdmin = old.active() && Role.ADMIN.db().equals(old.role()) && change.role() != Role.ADMIN;
         if (demotesAnAdmin && users.lockActiveAdmins().size() <= 1) {
             return new UserResult.Refused(Refusal.notAllowed("the last active admin must stay an admin"));
         }
         UserRow updated = users.update(new UserRow(old.id(), fields.displayName, fields.email, fields.phone,
-                change.role().db(), fields.profession, fields.organization, old.active(), old.passwordHash(),
+                change.role().db(), fields.profession, fields.organization, old.active(), hash,
                 old.createdAt(), times.now()));
         users.deleteIdentity(old.id(), Platform.SLACK.db());
         linkSlack(old.id(), fields.slackUserId);

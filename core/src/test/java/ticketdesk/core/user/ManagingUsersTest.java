@@ -89,6 +89,20 @@ class ManagingUsersTest extends DatabaseTest {
     }
 
     @Test
+    void anEditWithANewPasswordSavesBothOrNeither() {
+        User erin = ((UserResult.Saved) managing.create(NewUser.of("Erin", "erin@example.com", Role.RESPONDER))).user();
+        UserResult refused = managing.update(new UserChanges(erin.id(), "Erin", "erin@example.com", "12", Role.RESPONDER,
+                null, null, null), "new-secret-1");
+        assertThat(refused).isInstanceOf(UserResult.Refused.class);
+        assertThat(directory.passwordHashOf(erin.id())).isEmpty();
+
+        managing.update(new UserChanges(erin.id(), "Erin E.", "erin@example.com", null, Role.RESPONDER, null, null, null),
+                "new-secret-1");
+        assertThat(passwords.verify("new-secret-1", directory.passwordHashOf(erin.id()).orElseThrow())).isTrue();
+        assertThat(directory.byId(erin.id()).orElseThrow().displayName()).isEqualTo("Erin E.");
+    }
+
+    @Test
     void passwordsAreArgon2idHashesThatVerify() {
         String hash = passwords.hash("correct horse");
         assertThat(hash).startsWith("$argon2id$v=19$");
