@@ -1,6 +1,7 @@
 package ticketdesk.bot.slack;
 
 import com.google.gson.JsonObject;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +33,15 @@ class Acknowledger {
     private static final Logger LOG = LoggerFactory.getLogger(Acknowledger.class);
 
     private final App app;
+    private final ButtonPresses buttons;
     private final AfterAck afterAck;
     private final LateAnswers lateAnswers;
     private final SlackSettings settings;
     private final ExecutorService handlers;
 
-    Acknowledger(App app, AfterAck afterAck, LateAnswers lateAnswers, SlackSettings settings) {
+    Acknowledger(App app, ButtonPresses buttons, AfterAck afterAck, LateAnswers lateAnswers, SlackSettings settings) {
         this.app = app;
+        this.buttons = buttons;
         this.afterAck = afterAck;
         this.lateAnswers = lateAnswers;
         this.settings = settings;
@@ -48,61 +52,79 @@ class Acknowledger {
     private record Handled(Response response, List<Runnable> afterAck) {
     }
 
-    /** Handles the request; {@code receivedNanos} is when it arrived, from which the deadline counts. */
+    @FunctionalInterface
+    private interface Work {
+        Response run() throws Exception;
+    }
+
+    /** Handles Bolt's request; {@code receivedNanos} is when it arrived, from which the deadline counts. */
     Response handle(Request<?> request, long receivedNanos) {
-        CompletableFuture<Handled> work = CompletableFuture.supplyAsync(() -> run(request), handlers);
+        return handle(request.getRequestType(), () -> app.run(request),
+                late -> lateAnswers.tell(request, late), receivedNanos);
+    }
+
+    /** Handles a card's button press ({@link ButtonPresses}); Slack shows nothing of its ack's body. */
+    Response handle(BlockActionPayload press, long receivedNanos) {
+        return handle(RequestType.BlockAction, () -> {
+            buttons.press(press);
+            return Response.ok();
+        }, late -> { }, receivedNanos);
+    }
+
+    private Response handle(RequestType type, Work work, Consumer<Response> lateAnswer, long receivedNanos) {
+        CompletableFuture<Handled> handling = CompletableFuture.supplyAsync(() -> run(work), handlers);
         long left = settings.getAckDeadline().toNanos() - (System.nanoTime() - receivedNanos);
         try {
-            Handled handled = work.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+            Handled handled = handling.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
             afterAck.start(handled.afterAck());
             return handled.response();
         } catch (TimeoutException e) {
-            work.whenComplete((handled, error) -> finishLate(request, handled, error));
-            return stillWorking(request);
+            handling.whenComplete((handled, error) -> finishLate(type, lateAnswer, handled, error));
+            return stillWorking(type);
         } catch (ExecutionException e) {
-            return failed(request, e.getCause());
+            return failed(type, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(request, e);
+            return failed(type, e);
         }
     }
 
-    private Handled run(Request<?> request) {
+    private Handled run(Work work) {
         afterAck.open();
         try {
-            return new Handled(app.run(request), afterAck.close());
+            return new Handled(work.run(), afterAck.close());
         } catch (Exception e) {
             afterAck.close();
             throw new CompletionException(e);
         }
     }
 
-    private void finishLate(Request<?> request, Handled handled, Throwable error) {
+    private void finishLate(RequestType type, Consumer<Response> lateAnswer, Handled handled, Throwable error) {
         if (error != null) {
-            LOG.warn("a late Slack {} request failed: {}", request.getRequestType(), error.toString(), error);
+            LOG.warn("a late Slack {} request failed: {}", type, error.toString(), error);
             return;
         }
         try {
-            lateAnswers.tell(request, handled.response());
+            lateAnswer.accept(handled.response());
         } catch (RuntimeException e) {
-            LOG.warn("the late answer to a Slack {} request was lost: {}", request.getRequestType(), e.toString(), e);
+            LOG.warn("the late answer to a Slack {} request was lost: {}", type, e.toString(), e);
         }
         afterAck.start(handled.afterAck());
     }
 
-    private static Response stillWorking(Request<?> request) {
-        if (request.getRequestType() == RequestType.Command) {
+    private static Response stillWorking(RequestType type) {
+        if (type == RequestType.Command) {
             return ephemeral(STILL_WORKING);
         }
         return Response.ok();
     }
 
-    private static Response failed(Request<?> request, Throwable error) {
-        LOG.warn("Slack {} request failed: {}", request.getRequestType(), String.valueOf(error), error);
-        if (request.getRequestType() == RequestType.Event) {
+    private static Response failed(RequestType type, Throwable error) {
+        LOG.warn("Slack {} request failed: {}", type, String.valueOf(error), error);
+        if (type == RequestType.Event) {
             return Response.builder().statusCode(500).contentType("text/plain").body("failed; retry").build();
         }
-        if (request.getRequestType() == RequestType.Command) {
+        if (type == RequestType.Command) {
             return ephemeral("Sorry, ticketdesk could not do that just now; please try again in a moment.");
         }
         return Response.ok();

@@ -19,7 +19,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import ticketdesk.bot.card.CardButton;
 
 /**
  * The one Bolt {@link App} and the {@link Slack} client it and the notifier share. The middleware is
@@ -45,9 +44,7 @@ class SlackAppFactory {
 
     @Singleton
     App app(SlackSettings settings, Slack slack, TicketCommandHandler command, NewTicketSubmissionHandler form,
-            ClaimButtonHandler claim, DeclineButtonHandler decline, ResolveButtonHandler resolve,
-            ReleaseButtonHandler release, UnknownActionHandler unknown, ThreadReplyHandler thread,
-            IgnoredMessageHandler ignored) {
+            ThreadReplyHandler thread, IgnoredMessageHandler ignored) {
         AppConfig config = AppConfig.builder().signingSecret(settings.getSigningSecret())
                 .singleTeamBotToken(settings.getBotToken()).slack(slack).build();
         List<Middleware> middleware = new ArrayList<>();
@@ -58,11 +55,6 @@ class SlackAppFactory {
         app.asOAuthApp(false);
         app.command(Pattern.compile("^/.*$"), command);
         app.viewSubmission(NewTicketForm.CALLBACK_ID, form);
-        app.blockAction(CardButton.CLAIM.id(), claim);
-        app.blockAction(CardButton.DECLINE.id(), decline);
-        app.blockAction(CardButton.RESOLVE.id(), resolve);
-        app.blockAction(CardButton.RELEASE.id(), release);
-        app.blockAction(UnknownActionHandler.UNKNOWN, unknown);
         app.event(MessageEvent.class, thread);
         app.event(MessageThreadBroadcastEvent.class, thread.broadcasts());
         app.event(MessageFileShareEvent.class, thread.fileShares());

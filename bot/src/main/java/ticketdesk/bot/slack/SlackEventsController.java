@@ -1,6 +1,7 @@
 package ticketdesk.bot.slack;
 
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.request.Request;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.StartupEvent;
@@ -15,10 +16,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Optional;
 
 /**
  * {@code POST /slack/events}: slash commands, interactivity and the Events API on one URL. The signature is
- * checked before anything else is looked at; then Bolt handles the request.
+ * checked before anything else is looked at; then a card's button press goes to {@link ButtonPresses} and
+ * anything else to Bolt.
  */
 @Controller("/slack")
 class SlackEventsController {
@@ -53,6 +56,10 @@ class SlackEventsController {
         if (BoltBridge.malformedJson(raw)) {
             return text(HttpStatus.BAD_REQUEST, "The request body is malformed JSON, not a Slack payload"
                     + " ticketdesk can read; nothing was changed.");
+        }
+        Optional<BlockActionPayload> press = ButtonPresses.read(raw);
+        if (press.isPresent()) {
+            return bridge.get().toMicronaut(acknowledger.get().handle(press.get(), received));
         }
         Request<?> slackRequest;
         try {

@@ -38,8 +38,8 @@ class SlackNotifier implements Notifier {
     private final MessageQueries messages;
     private final UserDirectory users;
 
-    SlackNotifier(CardPoster cards, SlackPosts posts, SlackWeb web, SlackNames names, TicketWords words,
-                  TicketQueries tickets, MessageQueries messages, UserDirectory users) {
+    SlackNotifier(CardPoster cards, SlackPosts posts, SlackWeb web, SlackNames names,
+                  TicketWords words, TicketQueries tickets, MessageQueries messages, UserDirectory users) {
         this.cards = cards;
         this.posts = posts;
         this.web = web;
@@ -71,15 +71,8 @@ class SlackNotifier implements Notifier {
     }
 
     private void note(Notification n) {
-        String text = n.payload("text");
-        String responseUrl = n.payload("responseUrl");
-        if (web.trusts(responseUrl)) {
-            web.respond(responseUrl, text);
-        } else if (n.payload("channel") != null && n.payload("user") != null) {
-            web.postEphemeral(n.payload("channel"), n.payload("user"), text);
-        } else if (n.payload("user") != null) {
-            web.postMessage(n.payload("user"), null, text, null);
-        }
+        web.note(new Where(n.ticketId(), n.payload("channel"), n.payload("user"), n.payload("responseUrl")),
+                n.payload("text"));
     }
 
     private void intoThread(Notification n) {

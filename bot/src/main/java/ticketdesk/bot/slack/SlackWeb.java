@@ -76,6 +76,20 @@ public class SlackWeb {
         return responseUrl != null && responseUrl.startsWith(settings.getResponseUrlPrefix());
     }
 
+    /**
+     * A note to one person: through the request's response_url when Slack handed it to us, else as
+     * {@code chat.postEphemeral} in the channel, else as a direct message.
+     */
+    void note(Where where, String text) {
+        if (trusts(where.responseUrl())) {
+            respond(where.responseUrl(), text);
+        } else if (where.channel() != null && where.user() != null) {
+            postEphemeral(where.channel(), where.user(), text);
+        } else if (where.user() != null) {
+            postMessage(where.user(), null, text, null);
+        }
+    }
+
     /** An ephemeral answer through a command's or action's response_url. */
     public void respond(String responseUrl, String text) {
         JsonObject body = new JsonObject();

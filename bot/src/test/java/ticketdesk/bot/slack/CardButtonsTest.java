@@ -65,6 +65,7 @@ class CardButtonsTest extends SlackTest {
                     .contains("\"action_id\":\"resolve\"").contains("\"action_id\":\"release\"")
                     .doesNotContain("\"action_id\":\"claim\"");
         });
+        eventually(() -> slack.calls("response_url").size() >= 9);
         var notes = slack.calls("response_url");
         assertThat(notes).hasSize(9).allSatisfy(note -> {
             assertThat(note.param("text")).isEqualTo("Ticket #" + ticketId + " is already claimed by <@URESP"

@@ -50,6 +50,31 @@ class OutagesTest extends SlackTest {
     }
 
     @Test
+    void aLosingClickWhileSlackAnswers500IsToldOnceSlackRecovers() throws Exception {
+        world.user("Eve", Role.EMPLOYEE, "UEVE");
+        User fay = world.user("Fay", Role.RESPONDER, "UFAY");
+        world.user("Gus", Role.RESPONDER, "UGUS");
+        signed.command("UEVE", "eve", "badge reader dead", slack.responseUrl("e"));
+        long ticketId = db.count("SELECT id FROM tickets WHERE title = 'badge reader dead'");
+        signed.interaction(Payloads.buttonPress("claim", Long.toString(ticketId), "UFAY", slack.responseUrl("f"), "1"));
+        slack.failWith(500, null);
+
+        HttpResponse<String> lost = signed.interaction(Payloads.buttonPress("claim", Long.toString(ticketId), "UGUS",
+                slack.responseUrl("g"), "1"));
+
+        assertThat(lost.statusCode()).isEqualTo(200);
+        eventually(() -> db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND kind = 'note'"
+                + " AND payload LIKE '%already claimed%'", ticketId) == 1);
+        slack.recover();
+        deliver();
+        assertThat(slack.calls("response_url", note -> note.param("text").contains("already claimed")))
+                .singleElement().satisfies(note -> assertThat(note.param("text"))
+                        .isEqualTo("Ticket #" + ticketId + " is already claimed by <@UFAY>."));
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND responder_id = ?", ticketId, fay.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRateLimitedCallWaitsForRetryAfterAndThenArrives() throws Exception {
         world.user("Cal", Role.EMPLOYEE, "UCAL");
         slack.failWith(429, "1");
@@ -93,9 +118,11 @@ class OutagesTest extends SlackTest {
         assertThat(response.body()).contains(Acknowledger.STILL_WORKING);
         eventually(() -> db.count("SELECT COUNT(*) FROM tickets WHERE title = 'chair broken'") == 1);
         long ticketId = db.count("SELECT id FROM tickets WHERE title = 'chair broken'");
-        eventually(() -> db.count("SELECT COUNT(*) FROM notifications WHERE kind = 'note'"
-                + " AND payload LIKE '%opened: chair broken%'") == 1);
-        deliver();
+        eventually(() -> {
+            deliver();
+            return slack.calls("response_url").stream()
+                    .anyMatch(note -> note.param("text").contains("opened: chair broken"));
+        });
         assertThat(slack.calls("response_url")).anySatisfy(note ->
                 assertThat(note.param("text")).contains("Ticket #" + ticketId + " opened: chair broken"));
     }

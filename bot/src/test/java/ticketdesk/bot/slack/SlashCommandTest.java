@@ -88,14 +88,12 @@ class SlashCommandTest extends SlackTest {
             try {
                 HttpResponse<String> response = signed.command("UQUINN", "quinn", "vpn gone", slack.responseUrl("q"));
                 assertThat(response.body()).contains("Setting up your ticketdesk account");
-                eventually(() -> db.count("SELECT COUNT(*) FROM notifications WHERE kind = 'note'"
-                        + " AND payload LIKE '%try again%'") == 1);
+                eventually(() -> !slack.calls("response_url").isEmpty());
             } finally {
                 sql.execute("DROP TRIGGER refuse_quinn");
             }
         }
 
-        deliver();
         assertThat(slack.calls("response_url")).singleElement().satisfies(note ->
                 assertThat(note.param("text")).isEqualTo(SlackPeople.TRY_AGAIN));
         assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE title = 'vpn gone'")).isZero();
