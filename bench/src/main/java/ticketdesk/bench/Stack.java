@@ -59,6 +59,8 @@ public final class Stack implements AutoCloseable {
         env.put("SLACK_BOT_TOKEN", "xoxb-bench-token");
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("SLACK_RESPONDER_CHANNEL", FakeSlack.RESPONDER_CHANNEL);
+        // as in production, where every response_url is under https://hooks.slack.com/
+        env.put("SLACK_RESPONSE_URL_PREFIX", slack.responseUrl(""));
         env.put("MAIL_INBOUND_TOKEN", INBOUND_TOKEN);
         env.put("MAIL_FROM", SUPPORT_ADDRESS);
         env.put("MAIL_SMTP_HOST", "127.0.0.1");
