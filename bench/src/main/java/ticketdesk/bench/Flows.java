@@ -80,6 +80,14 @@ public final class Flows {
                 card.ts(), claim, "Claim");
     }
 
+    /** A Claim click signed now, to be sent later as raw bytes. */
+    public SlackRequests.Signed signedClaim(FakeSlack.Card card, String responderSlackId) {
+        FakeSlack.Button claim = card.button("claim").orElseThrow(() ->
+                new IllegalStateException("card of ticket " + card.ticketId() + " has no Claim button: " + card.blocks()));
+        return stack.slackRequests.signedButtonClick(responderSlackId, FakeSlack.RESPONDER_CHANNEL, card.ts(), claim,
+                "Claim");
+    }
+
     /** Sends like a mail relay: retries a 503 after its Retry-After. */
     public HttpResponse<String> relay(HttpRequest request) {
         try {

@@ -54,9 +54,19 @@ public final class SlackRequests {
         return signed(base, form(form), "application/x-www-form-urlencoded");
     }
 
+    /** A request as Slack sends it to {@code /slack/events}: its body and the signature headers. */
+    public record Signed(String contentType, String timestamp, String signature, String body) {
+    }
+
     /** A click on a button of the message {@code messageTs} in {@code channel}. */
     public HttpRequest buttonClick(URI base, String userId, String channel, String messageTs,
                                    FakeSlack.Button button, String label) {
+        return request(base, signedButtonClick(userId, channel, messageTs, button, label));
+    }
+
+    /** The same click, signed now, to be sent as raw bytes ({@link RawHttp}). */
+    public Signed signedButtonClick(String userId, String channel, String messageTs, FakeSlack.Button button,
+                                    String label) {
         long n = SEQUENCE.incrementAndGet();
         ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0BENCH")
                 .put("token", "legacy-verification-token").put("trigger_id", n + ".1.bench")
@@ -76,7 +86,7 @@ public final class SlackRequests {
             action.put("value", button.value());
         }
         action.putObject("text").put("type", "plain_text").put("text", label).put("emoji", true);
-        return signed(base, "payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
+        return sign("payload=" + encode(payload.toString()), "application/x-www-form-urlencoded");
     }
 
     /** A message event: {@code text} posted by {@code userId} in the thread {@code threadTs} of {@code channel}. */
@@ -98,13 +108,21 @@ public final class SlackRequests {
     }
 
     private HttpRequest signed(URI base, String body, String contentType) {
+        return request(base, sign(body, contentType));
+    }
+
+    private Signed sign(String body, String contentType) {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        return new Signed(contentType, timestamp, "v0=" + hmac(signingSecret, "v0:" + timestamp + ":" + body), body);
+    }
+
+    private static HttpRequest request(URI base, Signed signed) {
         return HttpRequest.newBuilder(base.resolve("/slack/events"))
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", contentType)
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", "v0=" + hmac(signingSecret, "v0:" + timestamp + ":" + body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", signed.contentType())
+                .header("X-Slack-Request-Timestamp", signed.timestamp())
+                .header("X-Slack-Signature", signed.signature())
+                .POST(HttpRequest.BodyPublishers.ofString(signed.body(), StandardCharsets.UTF_8))
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package ticketdesk.bot.slack;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
@@ -28,22 +30,29 @@ class BoltBridge {
         this.parser = new SlackRequestParser(app.config());
     }
 
-    /** Whether the body claims to be JSON (an event, or an interactivity {@code payload=}) but does not parse. */
-    static boolean malformedJson(String body) {
-        String json = body.strip();
-        if (json.startsWith("payload=")) {
-            try {
-                json = URLDecoder.decode(json.substring("payload=".length()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return true;
+    /**
+     * The JSON a body carries: an event's body or an interactivity {@code payload=}; {@code json} is null for a
+     * plain form (a slash command), {@code malformed} when the body claims to be JSON but does not parse.
+     */
+    record Json(JsonObject json, boolean malformed) {
+
+        static Json of(String body) {
+            String json = body.strip();
+            if (json.startsWith("payload=")) {
+                try {
+                    json = URLDecoder.decode(json.substring("payload=".length()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return new Json(null, true);
+                }
+            } else if (!json.startsWith("{") && !json.startsWith("[")) {
+                return new Json(null, false);
             }
-        } else if (!json.startsWith("{") && !json.startsWith("[")) {
-            return false;
-        }
-        try {
-            return !JsonParser.parseString(json).isJsonObject();
-        } catch (JsonParseException e) {
-            return true;
+            try {
+                JsonElement parsed = JsonParser.parseString(json);
+                return parsed.isJsonObject() ? new Json(parsed.getAsJsonObject(), false) : new Json(null, true);
+            } catch (JsonParseException e) {
+                return new Json(null, true);
+            }
         }
     }
 

@@ -4,12 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.util.json.GsonFactory;
 import jakarta.inject.Singleton;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import ticketdesk.bot.card.CardButton;
@@ -29,7 +26,6 @@ import ticketdesk.core.Channel;
 class ButtonPresses {
 
     private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
-    private static final String PAYLOAD = "payload=";
 
     private final CardButtons buttons;
     private final SlackPeople people;
@@ -44,21 +40,16 @@ class ButtonPresses {
     }
 
     /**
-     * The block action in an interactivity body ({@code payload=…} whose type is {@code block_actions}), or
-     * empty for any other body, which is Bolt's to handle. The body's signature has been checked already.
+     * The block action in an interactivity payload whose type is {@code block_actions}, or empty for any other
+     * JSON, which is Bolt's to handle. The body's signature has been checked already.
      */
-    static Optional<BlockActionPayload> read(String body) {
-        if (!body.startsWith(PAYLOAD)) {
+    static Optional<BlockActionPayload> read(JsonObject json) {
+        if (json == null || !isBlockActions(json)) {
             return Optional.empty();
         }
         try {
-            JsonElement json = JsonParser.parseString(
-                    URLDecoder.decode(body.substring(PAYLOAD.length()), StandardCharsets.UTF_8));
-            if (!json.isJsonObject() || !isBlockActions(json.getAsJsonObject())) {
-                return Optional.empty();
-            }
             return Optional.ofNullable(SLACK_JSON.fromJson(json, BlockActionPayload.class));
-        } catch (IllegalArgumentException | JsonParseException e) {
+        } catch (JsonParseException e) {
             return Optional.empty();
         }
     }

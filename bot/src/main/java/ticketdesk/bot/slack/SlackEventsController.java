@@ -53,11 +53,12 @@ class SlackEventsController {
         if (!signedBySlack(request, raw)) {
             return text(HttpStatus.UNAUTHORIZED, "Invalid or expired Slack signature; the request was ignored.");
         }
-        if (BoltBridge.malformedJson(raw)) {
+        BoltBridge.Json json = BoltBridge.Json.of(raw);
+        if (json.malformed()) {
             return text(HttpStatus.BAD_REQUEST, "The request body is malformed JSON, not a Slack payload"
                     + " ticketdesk can read; nothing was changed.");
         }
-        Optional<BlockActionPayload> press = ButtonPresses.read(raw);
+        Optional<BlockActionPayload> press = ButtonPresses.read(json.json());
         if (press.isPresent()) {
             return bridge.get().toMicronaut(acknowledger.get().handle(press.get(), received));
         }

@@ -1,0 +1,82 @@
+package ticketdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mysql.cj.jdbc.JdbcConnection;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import ticketdesk.core.testing.DatabaseTest;
+import ticketdesk.core.testing.TestDatabase;
+
+/** What application.yml and the app's own beans set: the panel's guard and MySQL Connector/J's settings. */
+@MicronautTest(transactional = false)
+@Property(name = "micronaut.http.client.follow-redirects", value = "false")
+class ShippedSettingsTest extends DatabaseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Test
+    void thePanelStillWantsASessionWithTheSecurityFilterLimitedToIt() {
+        for (String page : new String[] {"/admin", "/admin/tickets", "/admin/users", "/admin/audit"}) {
+            HttpResponse<String> response = exchange(HttpRequest.GET(page));
+            assertThat(response.code()).as(page).isIn(302, 303, 401, 403);
+            assertThat(String.valueOf(response.body())).as(page).doesNotContain("<table");
+        }
+        assertThat(exchange(HttpRequest.GET("/admin/login")).code()).isEqualTo(200);
+    }
+
+    @Test
+    void slackAndInboundMailStillRefuseWhatIsNotSignedOrTokened() {
+        assertThat(exchange(HttpRequest.POST("/slack/events", "payload=%7B%7D")
+                .contentType("application/x-www-form-urlencoded")).code()).isIn(401, 503);
+        assertThat(exchange(HttpRequest.POST("/mail/inbound", "Subject: hi\r\n\r\nhello")
+                .contentType("message/rfc822")).code()).isIn(401, 403, 503);
+    }
+
+    @Test
+    void connectorJCachesStatementsAndSessionStateOnAJdbcMysqlUrl() throws Exception {
+        TestDatabase mysql = TestDatabase.fresh();
+        Map<String, Object> properties = Map.of(
+                "datasources.default.url", "jdbc:mysql://127.0.0.1:3306/" + mysql.name() + "?useSSL=false",
+                "datasources.default.driver-class-name", "com.mysql.cj.jdbc.Driver",
+                "datasources.default.username", TestDatabase.USER,
+                "datasources.default.password", TestDatabase.PASSWORD,
+                "micronaut.server.port", -1,
+                "ticketdesk.outbox.enabled", false);
+        try (ApplicationContext context = ApplicationContext.run(properties);
+             Connection connection = context.getBean(DataSourceResolver.class)
+                     .resolve(context.getBean(DataSource.class)).getConnection()) {
+            var settings = connection.unwrap(JdbcConnection.class).getPropertySet();
+            for (String name : MySqlDriverSettings.SETTINGS.keySet()) {
+                assertThat(settings.getProperty(name).getStringValue()).as(name)
+                        .isEqualToIgnoringCase(MySqlDriverSettings.SETTINGS.get(name));
+            }
+        } finally {
+            mysql.drop();
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+            return response;
+        }
+    }
+}
