@@ -1,5 +1,6 @@
 package ticketdesk.app;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 
 /** Starts ticketdesk: HTTP on 8080, the database migrated, the outbox worker and the mail reader running. */
@@ -9,6 +10,9 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        if (Boolean.getBoolean(ClassDataTraining.PROPERTY)) {
+            ClassDataTraining.finish(context);
+        }
     }
 }

@@ -47,6 +47,23 @@ public final class AppInstance implements AutoCloseable {
         return jar;
     }
 
+    /**
+     * The flags of the README's run command, {@code java @app/jvm.options -jar app/target/ticketdesk.jar}: the
+     * class-data archive the build writes next to the jar, the collector and the memory limits. Paths in the
+     * file are relative to the checkout, where the README's command runs.
+     */
+    public static List<String> shippedFlags() {
+        Path checkout = jar().toAbsolutePath().getParent().getParent().getParent();
+        try {
+            return Files.readAllLines(checkout.resolve("app").resolve("jvm.options")).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(flag -> flag.replace("=app/", "=" + checkout.resolve("app") + "/"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("app/jvm.options (the README's run flags) is not readable", e);
+        }
+    }
+
     /** Launches the jar with exactly these variables on top of a clean environment (no inherited app settings). */
     public static AppInstance launch(String name, Map<String, String> env, List<String> jvmArgs, Path logDir) {
         int port = freePort();
@@ -130,6 +147,23 @@ public final class AppInstance implements AutoCloseable {
             return -1;
         }
         return -1;
+    }
+
+    /** Resident memory split as /proc/&lt;pid&gt;/status does: anonymous (heap, stacks, JIT), file-backed and shared. */
+    public String rssParts() {
+        StringBuilder parts = new StringBuilder();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("RssAnon:") || line.startsWith("RssFile:") || line.startsWith("RssShmem:")) {
+                    long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    parts.append(parts.length() == 0 ? "" : ", ").append(line, 3, line.indexOf(':'))
+                            .append(' ').append(kib / 1024).append(" MiB");
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return "unknown";
+        }
+        return parts.toString();
     }
 
     /** CPU seconds (user + system) the process has used so far, from /proc/&lt;pid&gt;/stat; -1 without /proc. */

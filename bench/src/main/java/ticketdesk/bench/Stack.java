@@ -101,9 +101,20 @@ public final class Stack implements AutoCloseable {
         return launched;
     }
 
+    /**
+     * The app's JVM flags: those of the README's run command (the class-data archive built next to the jar, and
+     * the heap limit) unless {@code -Dbench.shippedFlags=false}, then any given with {@code -Dbench.jvmArgs}.
+     */
     public static List<String> jvmArgs() {
-        String flags = System.getProperty("bench.jvmArgs", "").trim();
-        return flags.isEmpty() ? List.of() : Arrays.asList(flags.split("\\s+"));
+        List<String> flags = new ArrayList<>();
+        if (!"false".equals(System.getProperty("bench.shippedFlags"))) {
+            flags.addAll(AppInstance.shippedFlags());
+        }
+        String extra = System.getProperty("bench.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            flags.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        return flags;
     }
 
     public Path logDir() {

@@ -36,6 +36,7 @@ final class StartupScenario {
             AppInstance.sleep(options.scale(10_000, 2_000));
             double idle = app.rssMiB();
             report.add("startup", "RSS idle", String.format("%.0f MiB", idle), "< 300 MB", idle * 1.048576 < 300);
+            report.info("startup", "RSS idle, by kind", app.rssParts());
             String missing = Probe.slackMissing(stack, app);
             if (missing != null) {
                 report.pending("startup", "RSS under load 1: " + missing);
@@ -46,6 +47,7 @@ final class StartupScenario {
                             Flows.employee(i % 50), "load " + i), r -> r.statusCode() == 200));
             report.add("startup", "RSS peak under /ticket at 200 req/s", String.format("%.0f MiB", peak), "< 300 MB",
                     peak * 1.048576 < 300);
+            report.info("startup", "RSS after the load, by kind", app.rssParts());
         }
     }
 }
