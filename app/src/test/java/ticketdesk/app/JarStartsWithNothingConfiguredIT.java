@@ -12,24 +12,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's promise: on a fresh machine, {@code java -jar app/target/ticketdesk.jar} starts on an
- * embedded H2 database under ./data with nothing configured, /health answers UP, and the generated
- * first-admin password is printed once.
+ * The README's promise: on a fresh machine, {@code java @app/jvm.options -jar app/target/ticketdesk.jar}
+ * starts on an embedded H2 database under ./data with nothing configured, /health answers UP, and the
+ * generated first-admin password is printed once; so does the bare {@code java -jar}.
  */
 class JarStartsWithNothingConfiguredIT {
 
     @Test
     void thePackagedJarStartsOnEmbeddedH2AndAnswersHealthUp() throws Exception {
+        startsAndAnswersHealthUp(List.of());
+    }
+
+    @Test
+    void withTheReadmeFlagsItMapsTheBuildsClassDataArchive() throws Exception {
+        Path checkout = Path.of("").toAbsolutePath().getParent();
+        List<String> flags = new ArrayList<>();
+        for (String line : Files.readAllLines(checkout.resolve("app").resolve("jvm.options"))) {
+            if (!line.isBlank()) {
+                flags.add(line.strip().replace("=app/", "=" + checkout.resolve("app") + "/"));
+            }
+        }
+        assertThat(flags).anyMatch(flag -> flag.startsWith("-XX:SharedArchiveFile="));
+        assertThat(Path.of("target", "ticketdesk.jsa")).as("written by the package phase's training start").exists();
+        flags.add("-Xshare:on"); // refuses to start unless the archive maps
+        startsAndAnswersHealthUp(flags);
+    }
+
+    private void startsAndAnswersHealthUp(List<String> flags) throws Exception {
         Path jar = Path.of("target", "ticketdesk.jar").toAbsolutePath();
         assertThat(jar).exists();
         Path workDir = Files.createTempDirectory("ticketdesk-fresh");
         Path log = workDir.resolve("out.log");
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
