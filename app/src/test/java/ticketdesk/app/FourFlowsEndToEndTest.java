@@ -67,7 +67,7 @@ class FourFlowsEndToEndTest extends DatabaseTest {
     protected Map<String, String> extraProperties() {
         Map<String, String> p = new HashMap<>();
         p.put("slack.signing-secret", SECRET);
-        p.put("slack.bot-token", "xoxb-e2e");
+        p.put("slack.bot-token", FakeSlack.BOT_TOKEN);
         p.put("slack.api-url", slack.apiUrl());
         p.put("slack.responder-channel", RESPONDERS);
         p.put("slack.response-url-prefix", slack.base());

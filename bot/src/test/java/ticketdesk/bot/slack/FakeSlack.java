@@ -24,6 +24,10 @@ import java.util.function.Predicate;
  */
 public final class FakeSlack implements AutoCloseable {
 
+    /** The bot token the app must be given: as Slack does, the Web API answers not_authed without it. */
+    public static final String BOT_TOKEN = "xoxb-test-token";
+    private static final String BOT_TOKEN_HEADER = "Bearer " + BOT_TOKEN;
+
     /** One request the fake received: the API method (or "response_url"), its parameters and raw body. */
     public record Call(String method, Map<String, String> params, String body) {
 
@@ -130,6 +134,11 @@ public final class FakeSlack implements AutoCloseable {
             return;
         }
         Map<String, String> params = params(exchange, body);
+        if (path.startsWith("/api/") && !BOT_TOKEN_HEADER.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            calls.add(new Call("unauthorized:" + method, params, body));
+            answer(exchange, 200, "{\"ok\":false,\"error\":\"not_authed\"}");
+            return;
+        }
         String answer = answerFor(method, params);
         if (method.equals("chat.postMessage")) {
             params.put("answered.ts", JsonParser.parseString(answer).getAsJsonObject().get("ts").getAsString());

@@ -36,7 +36,7 @@ abstract class SlackTest extends DatabaseTest {
         // as app/application.yml runs it; under MariaDB's default REPEATABLE READ a losing claimer reads a stale snapshot
         p.put("datasources.default.transaction-isolation", "TRANSACTION_READ_COMMITTED");
         p.put("slack.signing-secret", SECRET);
-        p.put("slack.bot-token", "xoxb-test-token");
+        p.put("slack.bot-token", FakeSlack.BOT_TOKEN);
         p.put("slack.api-url", slack.apiUrl());
         p.put("slack.responder-channel", RESPONDERS);
         p.put("slack.response-url-prefix", slack.base());
