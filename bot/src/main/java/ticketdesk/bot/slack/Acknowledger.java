@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,8 @@ import org.slf4j.LoggerFactory;
 class Acknowledger {
 
     static final String STILL_WORKING = "Still working on it; the answer will appear here in a moment.";
+    static final String BUSY = "ticketdesk is too busy to take that right now, so nothing was done;"
+            + " please try again in a moment.";
     private static final Logger LOG = LoggerFactory.getLogger(Acknowledger.class);
 
     private final App app;
@@ -45,8 +50,9 @@ class Acknowledger {
         this.afterAck = afterAck;
         this.lateAnswers = lateAnswers;
         this.settings = settings;
-        this.handlers = Executors.newFixedThreadPool(Math.max(2, settings.getHandlerThreads()),
-                AfterAck.named("slack-handler"));
+        int threads = Math.max(2, settings.getHandlerThreads());
+        this.handlers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, settings.getHandlerQueue())), AfterAck.named("slack-handler"));
     }
 
     private record Handled(Response response, List<Runnable> afterAck) {
@@ -60,7 +66,7 @@ class Acknowledger {
     /** Handles Bolt's request; {@code receivedNanos} is when it arrived, from which the deadline counts. */
     Response handle(Request<?> request, long receivedNanos) {
         return handle(request.getRequestType(), () -> app.run(request),
-                late -> lateAnswers.tell(request, late), receivedNanos);
+                late -> lateAnswers.tell(request, late), () -> busy(request.getRequestType()), receivedNanos);
     }
 
     /** Handles a card's button press ({@link ButtonPresses}); Slack shows nothing of its ack's body. */
@@ -68,11 +74,21 @@ class Acknowledger {
         return handle(RequestType.BlockAction, () -> {
             buttons.press(press);
             return Response.ok();
-        }, late -> { }, receivedNanos);
+        }, late -> { }, () -> {
+            buttons.busy(press, BUSY);
+            return Response.ok();
+        }, receivedNanos);
     }
 
-    private Response handle(RequestType type, Work work, Consumer<Response> lateAnswer, long receivedNanos) {
-        CompletableFuture<Handled> handling = CompletableFuture.supplyAsync(() -> run(work), handlers);
+    private Response handle(RequestType type, Work work, Consumer<Response> lateAnswer, Supplier<Response> busy,
+                            long receivedNanos) {
+        CompletableFuture<Handled> handling;
+        try {
+            handling = CompletableFuture.supplyAsync(() -> run(work), handlers);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Slack {} request refused: {} requests are already waiting", type, settings.getHandlerQueue());
+            return busy.get();
+        }
         long left = settings.getAckDeadline().toNanos() - (System.nanoTime() - receivedNanos);
         try {
             Handled handled = handling.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
@@ -112,6 +128,20 @@ class Acknowledger {
         afterAck.start(handled.afterAck());
     }
 
+    /**
+     * More requests wait than the handlers can finish before Slack's deadline: say so at once and change
+     * nothing, rather than ack with "still working" and drop the work later.
+     */
+    private static Response busy(RequestType type) {
+        if (type == RequestType.Command) {
+            return ephemeral(BUSY);
+        }
+        if (type == RequestType.Event) {
+            return Response.builder().statusCode(503).contentType("text/plain").body("busy; retry").build();
+        }
+        return Response.ok();
+    }
+
     private static Response stillWorking(RequestType type) {
         if (type == RequestType.Command) {
             return ephemeral(STILL_WORKING);
@@ -137,8 +167,12 @@ class Acknowledger {
         return Response.json(200, body.toString());
     }
 
+    /** A stopping instance finishes what Slack was already told it would do (a rolling restart loses nothing). */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         handlers.shutdown();
+        if (!handlers.awaitTermination(settings.getAckDeadline().toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+            LOG.warn("Slack requests still running at shutdown: {}", handlers.shutdownNow().size());
+        }
     }
 }

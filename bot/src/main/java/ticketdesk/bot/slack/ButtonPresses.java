@@ -76,6 +76,13 @@ class ButtonPresses {
         press(button.get(), payload, action.getValue());
     }
 
+    /** Tells the presser their press was not taken (the instance is overloaded); nothing was changed. */
+    void busy(BlockActionPayload payload, String text) {
+        if (payload.getUser() != null && payload.getUser().getId() != null) {
+            notes.tell(where(payload), text);
+        }
+    }
+
     private void press(CardButton button, BlockActionPayload payload, String value) {
         Where where = where(payload);
         Optional<Long> ticketId = ticketId(value);

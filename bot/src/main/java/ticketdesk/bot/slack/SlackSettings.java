@@ -18,6 +18,7 @@ public class SlackSettings {
     private String responseUrlPrefix = "https://hooks.slack.com/";
     private Duration ackDeadline = Duration.ofMillis(2000);
     private int handlerThreads = 16;
+    private int handlerQueue = 256;
 
     public boolean acceptsRequests() {
         return signingSecret != null && !signingSecret.isBlank();
@@ -43,4 +44,7 @@ public class SlackSettings {
     public void setAckDeadline(Duration ackDeadline) { this.ackDeadline = ackDeadline; }
     public int getHandlerThreads() { return handlerThreads; }
     public void setHandlerThreads(int handlerThreads) { this.handlerThreads = handlerThreads; }
+    /** How many Slack requests may wait for a handler; beyond that they are refused at once ("too busy"). */
+    public int getHandlerQueue() { return handlerQueue; }
+    public void setHandlerQueue(int handlerQueue) { this.handlerQueue = handlerQueue; }
 }
