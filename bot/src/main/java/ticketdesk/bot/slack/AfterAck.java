@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +56,13 @@ public class AfterAck {
         }
     }
 
+    /** Notes and calls already promised (a losing claimer's note) go out before the instance stops. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         executor.shutdown();
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("work after a Slack ack still queued at shutdown: {}", executor.shutdownNow().size());
+        }
     }
 
     static ThreadFactory named(String prefix) {
