@@ -14,7 +14,9 @@ import java.time.Duration;
  * {@code /health} once, so the classes of start-up and of a first request are loaded, and exits; the JVM
  * then writes every loaded class into the archive. Started with {@code -XX:SharedArchiveFile=…}, the
  * service maps those classes instead of loading and verifying them again: about half the start-up time
- * (BENCHMARKS.md). Whatever goes wrong here only costs the archive, never the build.
+ * (BENCHMARKS.md). It runs on an H2 database under {@code app/target/cds-training} with mail, Slack and the
+ * outbox off, whatever the build's environment says (app/pom.xml), and with the heap flags of
+ * {@code app/jvm.options}, so the archive maps when the service runs with them.
  */
 final class ClassDataTraining {
 

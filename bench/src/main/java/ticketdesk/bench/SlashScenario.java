@@ -22,7 +22,7 @@ final class SlashScenario {
             // warm-up: let the JIT and the pools settle before anything is recorded
             OpenLoop.run(stack.http, 50, Duration.ofSeconds(options.scale(10, 2)), i -> stack.slackRequests
                     .slashCommand(app.uri("/"), Flows.employee(i % 50), "warm-up " + i), r -> r.statusCode() == 200);
-            for (int rate : new int[] {50, 200, 500}) {
+            for (int rate : rates()) {
                 double cpuBefore = app.cpuSeconds();
                 OpenLoop.Result r = OpenLoop.run(stack.http, rate, Duration.ofSeconds(options.scale(30, 5)),
                         i -> stack.slackRequests.slashCommand(app.uri("/"), Flows.employee(i % 50),
@@ -44,5 +44,12 @@ final class SlashScenario {
             long tickets = stack.db.count("SELECT COUNT(*) FROM tickets");
             report.info("slash", "tickets stored", Long.toString(tickets));
         }
+    }
+
+    /** The rates to run, 50, 200 and 500 /s unless -Dbench.slashRates="200" names others. */
+    private static int[] rates() {
+        String rates = System.getProperty("bench.slashRates", "").trim();
+        return rates.isEmpty() ? new int[] {50, 200, 500}
+                : java.util.Arrays.stream(rates.split(",")).mapToInt(r -> Integer.parseInt(r.trim())).toArray();
     }
 }

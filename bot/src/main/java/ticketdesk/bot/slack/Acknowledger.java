@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs Bolt on a request and makes sure Slack has its answer within its 3 s, whatever the database does:
  * past {@code slack.ack-deadline} Slack gets a plain ack, and the handler's answer, when it comes, follows
- * as a note through the outbox ({@link LateAnswers}). Work a handler left for after the ack starts once the
- * answer is out.
+ * as a note ({@link LateAnswers}); more requests than can wait are refused at once. Work a handler left for
+ * after the ack starts once the answer is out.
  */
 @Singleton
 class Acknowledger {

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Work that must wait until Slack has its ack: the one Web API call allowed outside the outbox
- * ({@code views.open}, whose trigger_id lives 3 s) and a first-time user's {@code users.info}. A handler
- * calls {@link #later}; the request's tasks start once its response has been handed back.
+ * Work that must wait until Slack has its ack: {@code views.open} (whose trigger_id lives 3 s), a first-time
+ * user's {@code users.info}, and handing notes to {@link SlackNotes}. A handler calls {@link #later}; the
+ * request's tasks start once its response has been handed back.
  */
 @Singleton
 public class AfterAck {

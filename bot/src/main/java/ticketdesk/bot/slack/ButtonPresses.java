@@ -9,6 +9,8 @@ import com.slack.api.util.json.GsonFactory;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ticketdesk.bot.card.CardButton;
 import ticketdesk.bot.card.CardButtons;
 import ticketdesk.core.Channel;
@@ -26,6 +28,7 @@ import ticketdesk.core.Channel;
 class ButtonPresses {
 
     private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
+    private static final Logger LOG = LoggerFactory.getLogger(ButtonPresses.class);
 
     private final CardButtons buttons;
     private final SlackPeople people;
@@ -63,6 +66,7 @@ class ButtonPresses {
     void press(BlockActionPayload payload) {
         List<BlockActionPayload.Action> actions = payload.getActions();
         if (actions == null || actions.isEmpty() || payload.getUser() == null || payload.getUser().getId() == null) {
+            LOG.warn("a Slack block action without an action or a user was ignored");
             return;
         }
         BlockActionPayload.Action action = actions.get(0);

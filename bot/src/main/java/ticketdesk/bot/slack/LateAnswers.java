@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * A handler's answer that came after Slack already had its plain ack. What it would have shown (a slash
  * command's text, the problems of a refused "new ticket" form, which Slack has closed by now) reaches the
- * person as a note through the outbox instead of being lost.
+ * person as a {@link SlackNotes note} instead of being lost.
  */
 @Singleton
 class LateAnswers {

@@ -128,7 +128,8 @@ public class SlackWeb {
             throw new RetryLater("response_url rate limited by Slack", retryAfter(null));
         }
         if (code == null || code >= 300) {
-            throw new SlackCallFailed("response_url answered HTTP " + code + ": " + response.getBody());
+            throw new SlackCallFailed("response_url answered HTTP " + code + ": " + response.getBody(),
+                    code == null || code >= 500);
         }
     }
 
@@ -148,7 +149,7 @@ public class SlackWeb {
                         retryAfter(response.header("Retry-After")));
             }
             if (!response.isSuccessful()) {
-                throw new SlackCallFailed(method + " answered HTTP " + response.code());
+                throw new SlackCallFailed(method + " answered HTTP " + response.code(), response.code() >= 500);
             }
             JsonObject answer = parse(method, response.body() == null ? "" : response.body().string());
             JsonElement ok = answer.get("ok");
