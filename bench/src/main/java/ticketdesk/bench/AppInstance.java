@@ -135,6 +135,10 @@ public final class AppInstance implements AutoCloseable {
         return secondsToHealthy;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Resident memory in MiB, from /proc/&lt;pid&gt;/status (VmRSS); -1 where /proc is absent. */
     public double rssMiB() {
         try {

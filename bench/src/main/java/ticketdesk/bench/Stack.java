@@ -83,7 +83,14 @@ public final class Stack implements AutoCloseable {
     }
 
     public AppInstance launch(String name, List<String> jvmArgs) {
-        AppInstance instance = AppInstance.launch(name, environment(), jvmArgs, logDir);
+        return launch(name, jvmArgs, Map.of());
+    }
+
+    /** Launches an instance with variables on top of the stack's own (an IMAP mailbox, say). */
+    public AppInstance launch(String name, List<String> jvmArgs, Map<String, String> extraEnv) {
+        Map<String, String> env = environment();
+        env.putAll(extraEnv);
+        AppInstance instance = AppInstance.launch(name, env, jvmArgs, logDir);
         instances.add(instance);
         instance.awaitHealthy(Duration.ofSeconds(90));
         return instance;
