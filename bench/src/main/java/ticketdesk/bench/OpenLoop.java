@@ -1,12 +1,18 @@
 package ticketdesk.bench;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -70,6 +76,62 @@ public final class OpenLoop {
         long unanswered = all ? 0 : done.getCount();
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(histogram.copy(), total, errors.get() + unanswered, seconds, firstError[0]);
+    }
+
+    /**
+     * The same open loop with requests prepared beforehand (signed, as bytes) and sent over keep-alive
+     * connections of {@link RawHttp}, so the generator's own CPU stays out of the app's way. Request i is
+     * due at {@code start + i / rate}; {@code connections} senders take the next due request in turn, and
+     * when all are busy the next one goes out late, its lateness counted in its latency.
+     */
+    public static Result runRaw(URI base, double ratePerSecond, List<byte[]> requests, int connections,
+                                Predicate<RawHttp.Answer> ok) {
+        int total = requests.size();
+        long period = (long) (1e9 / ratePerSecond);
+        Histogram histogram = new SynchronizedHistogram(60_000_000L, 3);
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime() + 50_000_000L;
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Thread sender = new Thread(() -> {
+                try (RawHttp connection = new RawHttp(base)) {
+                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                        long intended = start + i * period;
+                        long wait;
+                        while ((wait = intended - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        RawHttp.Answer answer = null;
+                        String failure = null;
+                        try {
+                            answer = connection.exchange(requests.get(i));
+                        } catch (IOException e) {
+                            failure = e.toString();
+                        }
+                        histogram.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
+                        if (answer == null || !ok.test(answer)) {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(null, failure != null ? failure
+                                    : answer.status() + " " + abbreviate(answer.body()));
+                        }
+                    }
+                }
+            }, "open-loop-" + c);
+            sender.setDaemon(true);
+            sender.start();
+            senders.add(sender);
+        }
+        for (Thread sender : senders) {
+            try {
+                sender.join(TimeUnit.MINUTES.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(histogram.copy(), total, errors.get(), seconds, firstError.get());
     }
 
     static String abbreviate(String s) {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * One HTTP/1.1 keep-alive connection that writes prepared request bytes and reads the status. The load
  * generator shares the machine's two cores with the app and MariaDB; {@code java.net.http} plus signing
  * each request as it goes cost about 1.2 ms of CPU per click, a third of what the app needed, so the claim
- * storm signs its clicks beforehand and sends them through this instead.
+ * storm and the slash scenario sign their requests beforehand and send them through this instead.
  */
 final class RawHttp implements AutoCloseable {
 
@@ -43,15 +43,28 @@ final class RawHttp implements AutoCloseable {
         return request;
     }
 
+    /** A response: its status and body. */
+    record Answer(int status, String body) {
+    }
+
     /** Sends the request and returns the response's status code (the body is read and dropped). */
     int send(byte[] request) throws IOException {
+        return exchange(request, false).status();
+    }
+
+    /** Sends the request and returns the response with its body. */
+    Answer exchange(byte[] request) throws IOException {
+        return exchange(request, true);
+    }
+
+    private Answer exchange(byte[] request, boolean keepBody) throws IOException {
         if (socket == null) {
             connect();
         }
         try {
             out.write(request);
             out.flush();
-            return readResponse();
+            return readResponse(keepBody);
         } catch (IOException e) {
             close();
             throw e;
@@ -66,7 +79,7 @@ final class RawHttp implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
     }
 
-    private int readResponse() throws IOException {
+    private Answer readResponse(boolean keepBody) throws IOException {
         String status = line();
         int code = Integer.parseInt(status.substring(9, 12));
         long length = -1;
@@ -82,19 +95,20 @@ final class RawHttp implements AutoCloseable {
                 close = true;
             }
         }
+        ByteArrayOutputStream body = keepBody ? new ByteArrayOutputStream() : null;
         if (chunked) {
             for (long chunk = Long.parseLong(line().trim(), 16); chunk > 0; chunk = Long.parseLong(line().trim(), 16)) {
-                skip(chunk);
+                read(chunk, body);
                 line();
             }
             line();
         } else if (length > 0) {
-            skip(length);
+            read(length, body);
         }
         if (close) {
             close();
         }
-        return code;
+        return new Answer(code, body == null ? "" : body.toString(StandardCharsets.UTF_8));
     }
 
     private String line() throws IOException {
@@ -110,7 +124,15 @@ final class RawHttp implements AutoCloseable {
         return bytes.toString(StandardCharsets.US_ASCII);
     }
 
-    private void skip(long n) throws IOException {
+    private void read(long n, ByteArrayOutputStream body) throws IOException {
+        if (body != null) {
+            byte[] bytes = in.readNBytes((int) n);
+            if (bytes.length < n) {
+                throw new EOFException("connection closed by " + base);
+            }
+            body.write(bytes);
+            return;
+        }
         for (long left = n; left > 0; ) {
             long skipped = in.skip(left);
             if (skipped <= 0) {

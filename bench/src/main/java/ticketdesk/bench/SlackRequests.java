@@ -36,6 +36,11 @@ public final class SlackRequests {
 
     /** {@code /ticket <text>} typed by a user in a channel. */
     public HttpRequest slashCommand(URI base, String userId, String text) {
+        return request(base, signedSlashCommand(userId, text));
+    }
+
+    /** The same command, signed now, to be sent as raw bytes ({@link RawHttp}). */
+    public Signed signedSlashCommand(String userId, String text) {
         long n = SEQUENCE.incrementAndGet();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-verification-token");
@@ -51,7 +56,7 @@ public final class SlackRequests {
         form.put("is_enterprise_install", "false");
         form.put("response_url", slack.responseUrl("cmd-" + n));
         form.put("trigger_id", n + ".1.bench");
-        return signed(base, form(form), "application/x-www-form-urlencoded");
+        return sign(form(form), "application/x-www-form-urlencoded");
     }
 
     /** A request as Slack sends it to {@code /slack/events}: its body and the signature headers. */
