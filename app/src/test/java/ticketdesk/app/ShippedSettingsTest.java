@@ -12,9 +12,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.testing.DatabaseTest;
@@ -29,6 +33,9 @@ class ShippedSettingsTest extends DatabaseTest {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    Router router;
+
     @Test
     void thePanelStillWantsASessionWithTheSecurityFilterLimitedToIt() {
         for (String page : new String[] {"/admin", "/admin/tickets", "/admin/users", "/admin/audit"}) {
@@ -37,6 +44,24 @@ class ShippedSettingsTest extends DatabaseTest {
             assertThat(String.valueOf(response.body())).as(page).doesNotContain("<table");
         }
         assertThat(exchange(HttpRequest.GET("/admin/login")).code()).isEqualTo(200);
+    }
+
+    /**
+     * The session filter runs on /admin/** only (application.yml), so every other route must check its own
+     * proof. A new route outside /admin fails here until it is added with the proof it checks.
+     */
+    @Test
+    void everyRouteOutsideThePanelIsOneThatChecksItsOwnProof() {
+        Map<String, String> outsideThePanel = Map.of(
+                "/slack/events", "Slack's signature",
+                "/mail/inbound", "the MAIL_INBOUND_TOKEN bearer token",
+                "/mail/confirm/{token}", "the signed token in the link",
+                "/health", "nothing: UP or DOWN only, no details",
+                "/health/{selector}", "nothing: UP or DOWN only, no details");
+        Set<String> routes = router.uriRoutes().map(route -> route.getUriMatchTemplate().toString())
+                .filter(uri -> !uri.equals("/admin") && !uri.startsWith("/admin/"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(routes).isNotEmpty().isSubsetOf(outsideThePanel.keySet());
     }
 
     @Test

@@ -14,10 +14,12 @@ import ticketdesk.core.user.Role;
 import ticketdesk.core.user.UserDirectory;
 
 /**
- * Who may reach what. micronaut-security guards every route of the service once it is on the classpath, so
- * this rule lets everything outside {@code /admin} and {@code /api} through (Slack, inbound mail, confirm pages,
- * health have their own checks), opens the login page and the stylesheet, and lets the rest of {@code /admin}
- * through only for a session of a user who is, right now, an active admin.
+ * Who may reach what. The service runs micronaut-security's filter on {@code /admin/**} only
+ * ({@code micronaut.security.filter.pattern} in app's application.yml; app's ShippedSettingsTest fails on
+ * any other route that is not known to check its own proof). Where the filter runs everywhere (this
+ * module's tests), the rule lets everything outside {@code /admin} and {@code /api} through (Slack, inbound
+ * mail, confirm pages, health have their own checks). It opens the login page and the stylesheet, and lets
+ * the rest of {@code /admin} through only for a session of a user who is, right now, an active admin.
  */
 @Singleton
 class AdminSecurityRule implements SecurityRule<HttpRequest<?>> {
