@@ -33,7 +33,7 @@ class JarStartsWithNothingConfiguredIT {
         Path checkout = Path.of("").toAbsolutePath().getParent();
         List<String> flags = new ArrayList<>();
         for (String line : Files.readAllLines(checkout.resolve("app").resolve("jvm.options"))) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
                 flags.add(line.strip().replace("=app/", "=" + checkout.resolve("app") + "/"));
             }
         }

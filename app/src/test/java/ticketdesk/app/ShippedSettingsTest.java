@@ -27,6 +27,8 @@ import ticketdesk.core.testing.TestDatabase;
 /** What application.yml and the app's own beans set: the panel's guard and MySQL Connector/J's settings. */
 @MicronautTest(transactional = false)
 @Property(name = "micronaut.http.client.follow-redirects", value = "false")
+@Property(name = "slack.signing-secret", value = "shipped-settings-test-secret")
+@Property(name = "mail.inbound-token", value = "shipped-settings-test-token")
 class ShippedSettingsTest extends DatabaseTest {
 
     @Inject
@@ -67,9 +69,17 @@ class ShippedSettingsTest extends DatabaseTest {
     @Test
     void slackAndInboundMailStillRefuseWhatIsNotSignedOrTokened() {
         assertThat(exchange(HttpRequest.POST("/slack/events", "payload=%7B%7D")
-                .contentType("application/x-www-form-urlencoded")).code()).isIn(401, 503);
+                .contentType("application/x-www-form-urlencoded")).code()).isEqualTo(401);
+        assertThat(exchange(HttpRequest.POST("/slack/events", "payload=%7B%7D")
+                .header("X-Slack-Request-Timestamp", Long.toString(System.currentTimeMillis() / 1000))
+                .header("X-Slack-Signature", "v0=" + "0".repeat(64))
+                .contentType("application/x-www-form-urlencoded")).code()).isEqualTo(401);
         assertThat(exchange(HttpRequest.POST("/mail/inbound", "Subject: hi\r\n\r\nhello")
-                .contentType("message/rfc822")).code()).isIn(401, 403, 503);
+                .contentType("message/rfc822")).code()).isEqualTo(401);
+        assertThat(exchange(HttpRequest.POST("/mail/inbound", "Subject: hi\r\n\r\nhello")
+                .header("Authorization", "Bearer not-the-token").contentType("message/rfc822")).code())
+                .isEqualTo(401);
+        assertThat(db.count("SELECT COUNT(*) FROM tickets")).isZero();
     }
 
     @Test

@@ -74,18 +74,19 @@ public final class Flows {
 
     /** A responder's click on a card's Claim button. */
     public HttpRequest claim(AppInstance instance, FakeSlack.Card card, String responderSlackId) {
-        FakeSlack.Button claim = card.button("claim").orElseThrow(() ->
-                new IllegalStateException("card of ticket " + card.ticketId() + " has no Claim button: " + card.blocks()));
         return stack.slackRequests.buttonClick(instance.uri("/"), responderSlackId, FakeSlack.RESPONDER_CHANNEL,
-                card.ts(), claim, "Claim");
+                card.ts(), claimButton(card), "Claim");
     }
 
     /** A Claim click signed now, to be sent later as raw bytes. */
     public SlackRequests.Signed signedClaim(FakeSlack.Card card, String responderSlackId) {
-        FakeSlack.Button claim = card.button("claim").orElseThrow(() ->
+        return stack.slackRequests.signedButtonClick(responderSlackId, FakeSlack.RESPONDER_CHANNEL, card.ts(),
+                claimButton(card), "Claim");
+    }
+
+    private static FakeSlack.Button claimButton(FakeSlack.Card card) {
+        return card.button("claim").orElseThrow(() ->
                 new IllegalStateException("card of ticket " + card.ticketId() + " has no Claim button: " + card.blocks()));
-        return stack.slackRequests.signedButtonClick(responderSlackId, FakeSlack.RESPONDER_CHANNEL, card.ts(), claim,
-                "Claim");
     }
 
     /** Sends like a mail relay: retries a 503 after its Retry-After. */
