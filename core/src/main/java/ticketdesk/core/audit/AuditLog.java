@@ -4,7 +4,10 @@ import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Times;
 import ticketdesk.core.ticket.TicketStatus;
@@ -16,6 +19,7 @@ import ticketdesk.core.ticket.TicketStatus;
 @Singleton
 public class AuditLog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final int MAX_VALUE = 2000;
 
     private final TicketEventRepository events;
@@ -46,9 +50,23 @@ public class AuditLog {
                 clip(oldValue), clip(newValue), channel.db(), times.now()));
     }
 
+    /**
+     * The ticket's events, oldest first. A row this version cannot read (an event type, status or channel
+     * written by a newer version during a rolling upgrade) stays in the table and is logged, so the rest
+     * of the history can still be shown.
+     */
     @ReadOnly
     public List<TicketEvent> timeline(long ticketId) {
-        return events.timeline(ticketId).stream().map(TicketEventRow::toEvent).toList();
+        List<TicketEvent> timeline = new ArrayList<>();
+        for (TicketEventRow row : events.timeline(ticketId)) {
+            try {
+                timeline.add(row.toEvent());
+            } catch (IllegalArgumentException unknown) {
+                LOG.warn("ticket_events #{} of ticket #{} is left out of the timeline: {}", row.id(), ticketId,
+                        unknown.getMessage());
+            }
+        }
+        return timeline;
     }
 
     private static String clip(String value) {

@@ -61,4 +61,17 @@ class AtomicChangesTest extends RecordingDatabaseTest {
         assertThat(audit.timeline(ticket.id())).singleElement()
                 .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.CREATED));
     }
+
+    @Test
+    void anEventTypeThisVersionDoesNotKnowIsLeftOutOfTheTimelineWhileTheRestStillReads() throws SQLException {
+        Ticket ticket = world.pendingTicket(world.employee("Bob"));
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            // as a newer instance would write during a rolling upgrade
+            s.executeUpdate("INSERT INTO ticket_events (ticket_id, event_type, channel, created_at) VALUES ("
+                    + ticket.id() + ", 'escalated', 'system', UTC_TIMESTAMP(6))");
+        }
+
+        assertThat(audit.timeline(ticket.id())).extracting(TicketEvent::type).containsExactly(EventType.CREATED);
+        assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ?", ticket.id())).isEqualTo(2);
+    }
 }
