@@ -68,11 +68,15 @@ public class ChatDesk {
     /** The answer to {@code command}; {@code names} escapes what people typed the platform's way. */
     public String run(TicketCommand command, User person, Source source, Names names) {
         if (command instanceof TicketCommand.Open open) {
-            return openText(new Commands.OpenTicket(person.id(), open.title(), open.description(),
-                    open.priority(), open.category(), source), names);
+            return answer(open(person, open.title(), open.description(), open.priority(), open.category(), source),
+                    names);
         }
-        if (command instanceof TicketCommand.ListMine) {
-            return list(person, names);
+        if (!needsPerson(command)) {
+            return answerWithoutPerson(command, "/ticket");
+        }
+        Optional<String> refusal = refusalOf(person);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         if (command instanceof TicketCommand.Status status) {
             return status(person, status.ticketId(), names);
@@ -80,7 +84,7 @@ public class ChatDesk {
         if (command instanceof TicketCommand.Close close) {
             return close(person, close.ticketId(), source.channel());
         }
-        return answerWithoutPerson(command, "/ticket");
+        return list(person, names);
     }
 
     public OpenResult open(User person, String title, String description, Priority priority, String category,
@@ -88,8 +92,8 @@ public class ChatDesk {
         return opening.open(new Commands.OpenTicket(person.id(), title, description, priority, category, source));
     }
 
-    private String openText(Commands.OpenTicket command, Names names) {
-        OpenResult result = opening.open(command);
+    /** "Ticket #42 opened: …", or why it was not, the same from a command and from a form. */
+    public String answer(OpenResult result, Names names) {
         if (result instanceof OpenResult.Opened opened) {
             return words.opened(opened.ticket(), names);
         }
@@ -97,10 +101,6 @@ public class ChatDesk {
     }
 
     private String list(User person, Names names) {
-        Optional<String> refusal = refusalOf(person);
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         List<Ticket> visible = tickets.visibleTo(person.id());
         if (visible.isEmpty()) {
             return "You have no tickets. Open one with `/ticket <what is wrong>`.";
@@ -114,19 +114,11 @@ public class ChatDesk {
     }
 
     private String status(User person, long ticketId, Names names) {
-        Optional<String> refusal = refusalOf(person);
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         return tickets.viewAs(person.id(), ticketId).map(ticket -> words.status(ticket, names))
                 .orElse("Ticket #" + ticketId + " was not found among the tickets you can see.");
     }
 
     private String close(User person, long ticketId, Channel channel) {
-        Optional<String> refusal = refusalOf(person);
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
         Optional<Ticket> visible = tickets.viewAs(person.id(), ticketId);
         if (visible.isEmpty()) {
             return "Ticket #" + ticketId + " was not found among the tickets you can see.";

@@ -54,14 +54,14 @@ class NewTicketSubmissionHandler implements ViewSubmissionHandler {
         SlackPeople.Answer answer = people.act(userId, payload.getUser().getName(), where, user -> {
             OpenResult result = desk.open(user, title, description, priority, category, Source.SLACK);
             if (result instanceof OpenResult.Opened opened) {
-                notes.tell(where.about(opened.ticket().id()), words.opened(opened.ticket(), names));
+                notes.tell(where.about(opened.ticket().id()), desk.answer(result, names));
                 return Optional.empty();
             }
             Refusal refusal = ((OpenResult.Refused) result).refusal();
             if (refusal.reason() == Refusal.Reason.INVALID_INPUT) {
                 invalid.set(refusal);
             }
-            return Optional.of("The ticket was not opened: " + words.refusal(refusal));
+            return Optional.of(desk.answer(result, names));
         });
         if (invalid.get() != null && !answer.deferred()) {
             return ctx.ackWithErrors(Map.of(NewTicketForm.fieldOf(invalid.get().message()),

@@ -176,14 +176,22 @@ class SlashCommandTest extends SlackTest {
     }
 
     @Test
-    void aDeactivatedUserIsToldSoAndNothingIsOpened() {
+    void aDeactivatedUserIsToldSoAndNothingIsOpenedShownOrClosed() {
         User kim = world.user("Kim", Role.EMPLOYEE, "UKIM");
+        Ticket before = world.pendingTicket(kim, "old chair");
         deactivating.deactivate(kim.id(), null, Channel.WEB);
 
         assertThat(text(signed.command("UKIM", "kim", "new monitor", slack.responseUrl("k"))))
                 .contains("deactivated");
-        assertThat(text(signed.command("UKIM", "kim", "list", slack.responseUrl("k")))).contains("deactivated");
-        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE requester_id = ?", kim.id())).isZero();
+        assertThat(text(signed.command("UKIM", "kim", "list", slack.responseUrl("k")))).contains("deactivated")
+                .doesNotContain("old chair");
+        assertThat(text(signed.command("UKIM", "kim", "status " + before.id(), slack.responseUrl("k"))))
+                .contains("deactivated").doesNotContain("old chair");
+        assertThat(text(signed.command("UKIM", "kim", "close " + before.id(), slack.responseUrl("k"))))
+                .contains("deactivated");
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE requester_id = ?", kim.id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'pending'", before.id()))
+                .isEqualTo(1);
     }
 
     @Test
