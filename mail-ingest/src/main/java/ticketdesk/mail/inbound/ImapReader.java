@@ -41,6 +41,8 @@ public class ImapReader {
     private final String holder = UUID.randomUUID().toString();
     private volatile boolean running;
     private volatile Thread thread;
+    private String failing; // "uidvalidity/uid" of the message the database refused last pass, if any
+    private int failures;
 
     ImapReader(ImapSettings settings, InboundPipeline pipeline, ImapCursors cursors) {
         this.settings = settings;
@@ -133,7 +135,8 @@ public class ImapReader {
             }
             byte[] raw = raw(message);
             if (raw != null) {
-                if (pipeline.receive(raw, "imap").retryable()) {
+                InboundPipeline.Received received = receive(raw, validity + "/" + uid, message);
+                if (received != null && received.retryable()) {
                     LOG.info("IMAP message {} not handled yet; the next pass tries it again", uid);
                     break;
                 }
@@ -146,6 +149,52 @@ public class ImapReader {
             }
         }
         return handled;
+    }
+
+    /**
+     * Hands the message to the pipeline. When the database refuses this very message (a row too large for it,
+     * say) {@link InboundPipeline#MAX_ATTEMPTS} passes in a row while it still answers the lease, the reader
+     * gives up on it and returns null: the mail stays in the mailbox, and an error names it. A database that
+     * does not answer at all is an outage, never counted against the message.
+     */
+    private InboundPipeline.Received receive(byte[] raw, String id, Message message) {
+        try {
+            InboundPipeline.Received received = pipeline.receive(raw, "imap");
+            failing = null;
+            return received;
+        } catch (RuntimeException refused) {
+            try {
+                if (!cursors.holdLease(holder, leaseLength())) {
+                    throw refused;
+                }
+            } catch (RuntimeException down) {
+                if (down != refused) {
+                    refused.addSuppressed(down);
+                }
+                throw refused;
+            }
+            failures = id.equals(failing) ? failures + 1 : 1;
+            failing = id;
+            if (failures < InboundPipeline.MAX_ATTEMPTS) {
+                LOG.info("IMAP message {} refused by the database ({} of {} passes before it is skipped)", id,
+                        failures, InboundPipeline.MAX_ATTEMPTS);
+                throw refused;
+            }
+            failing = null;
+            LOG.error("IMAP message {} (Message-ID {}, {} bytes) skipped: the database refused it {} passes in a row"
+                    + " while answering everything else ({}). It stays in mailbox {}; nothing about it is stored.",
+                    id, messageId(message), raw.length, failures, refused.toString(), settings.mailboxKey());
+            return null;
+        }
+    }
+
+    private static String messageId(Message message) {
+        try {
+            String[] ids = message.getHeader("Message-ID");
+            return ids == null || ids.length == 0 ? "none" : ids[0];
+        } catch (MessagingException e) {
+            return "unreadable";
+        }
     }
 
     private void watch() {

@@ -1,6 +1,7 @@
 package ticketdesk.mail.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -198,6 +199,55 @@ class ImapReaderTest extends MailTest {
     }
 
     @Test
+    void aMessageTheDatabaseRefusesToStoreIsSkippedAfterSomePassesAndStaysInTheMailbox() throws Exception {
+        claimedTicketMailedToBob();
+        whenInserted("inbound_emails", "NEW.message_id = '<too-big@x>'",
+                "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'Packet for query is too large'");
+        deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", "<too-big@x>", null, "",
+                "Refused every time."));
+        deliverToSupport(reply("The next one."));
+
+        for (int pass = 1; pass < InboundPipeline.MAX_ATTEMPTS; pass++) {
+            assertThatThrownBy(reader::readOnce).hasMessageContaining("Packet for query is too large");
+            assertThat(bodies()).isEmpty();
+        }
+        assertThat(reader.readOnce()).isEqualTo(2);
+
+        assertThat(bodies()).containsExactly("The next one.");
+        assertThat(outcome("message_id = '<too-big@x>'")).isZero();
+        assertThat(supportInboxSize()).as("the refused mail stays in the mailbox").isEqualTo(2);
+        assertThat(reader.readOnce()).isZero();
+    }
+
+    @Test
+    void aMessageRefusedWhileTheDatabaseIsDownIsNeverSkipped() throws Exception {
+        claimedTicketMailedToBob();
+        sql("CREATE TABLE test_outage (down INT) ENGINE=MEMORY"); // not rolled back with the refused insert
+        whenInserted("inbound_emails", "NEW.message_id = '<outage@x>'", "INSERT INTO test_outage VALUES (1);"
+                + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'database went away'");
+        sql("CREATE TRIGGER test_outage_leases BEFORE UPDATE ON mail_leases FOR EACH ROW BEGIN"
+                + " IF EXISTS (SELECT 1 FROM test_outage) THEN SIGNAL SQLSTATE '45000'"
+                + " SET MESSAGE_TEXT = 'database still away'; END IF; END");
+        deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", "<outage@x>", null, "",
+                "Sent during the outage."));
+        deliverToSupport(reply("Sent after it."));
+        try {
+            for (int pass = 1; pass <= InboundPipeline.MAX_ATTEMPTS + 1; pass++) {
+                sql("DELETE FROM test_outage"); // the database is back at the start of each pass, then goes again
+                assertThatThrownBy(reader::readOnce).hasMessageContaining("database went away");
+            }
+        } finally {
+            sql("DROP TRIGGER test_outage_leases");
+            sql("DROP TABLE test_outage");
+            healInserts("inbound_emails");
+        }
+
+        assertThat(reader.readOnce()).isEqualTo(2);
+
+        assertThat(bodies()).containsExactly("Sent during the outage.", "Sent after it.");
+    }
+
+    @Test
     void aMessageAnotherDeliveryIsStillHandlingIsReadAgainOnceThatOneIsDone() throws Exception {
         claimedTicketMailedToBob();
         String id = Emails.newMessageId();
@@ -269,6 +319,14 @@ class ImapReaderTest extends MailTest {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", greenMail.getImap().getPort(), "support", "support-pw");
         return store;
+    }
+
+    private int supportInboxSize() throws Exception {
+        try (Store other = mailClient()) {
+            Folder inbox = other.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            return inbox.getMessageCount();
+        }
     }
 
     private long outcome(String where) {
