@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.ticket.Commands.DeclineTicket;
 import ticketdesk.core.user.User;
@@ -34,7 +33,6 @@ class ClaimRaceTest extends DatabaseTest {
     private static final int TICKETS = 200;
     private static final int RESPONDERS = 50;
 
-    @Inject ApplicationContext context;
 
     @Test
     void exactlyOneOfFiftyRespondersWinsEachOfTwoHundredTickets() throws Exception {
@@ -53,7 +51,6 @@ class ClaimRaceTest extends DatabaseTest {
     }
 
     private void race(List<ClaimingTicket> instances) throws Exception {
-        World world = new World(context);
         User requester = world.employee("Requester");
         List<User> responders = new ArrayList<>();
         for (int i = 0; i < RESPONDERS; i++) {

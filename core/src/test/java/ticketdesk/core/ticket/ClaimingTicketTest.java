@@ -2,7 +2,6 @@ package ticketdesk.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.ticket.Commands.ResolveTicket;
 import ticketdesk.core.user.DeactivatingUser;
@@ -19,16 +17,13 @@ import ticketdesk.core.user.User;
 @MicronautTest(transactional = false)
 class ClaimingTicketTest extends DatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject ClaimingTicket claiming;
     @Inject ResolvingTicket resolving;
     @Inject DeactivatingUser deactivating;
-    World world;
     User bob;
 
     @BeforeEach
     void setUp() {
-        world = new World(context);
         bob = world.employee("Bob");
     }
 

@@ -2,7 +2,6 @@ package ticketdesk.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.user.User;
 
@@ -25,7 +23,6 @@ import ticketdesk.core.user.User;
 @MicronautTest(transactional = false)
 class LosingTheClaimRaceTest extends DatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject ClaimingTicket claiming;
 
     @Override
@@ -35,7 +32,6 @@ class LosingTheClaimRaceTest extends DatabaseTest {
 
     @Test
     void aClaimerWhoSawThePendingTicketAndLostIsToldTheWinner() throws Exception {
-        World world = new World(context);
         User bob = world.employee("Bob");
         User alice = world.responder("Alice");
         User carol = world.responder("Carol");

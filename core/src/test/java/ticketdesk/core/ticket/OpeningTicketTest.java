@@ -2,15 +2,12 @@ package ticketdesk.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
 import ticketdesk.core.ticket.Commands.OpenTicket;
 import ticketdesk.core.user.DeactivatingUser;
 import ticketdesk.core.user.User;
@@ -18,15 +15,8 @@ import ticketdesk.core.user.User;
 @MicronautTest(transactional = false)
 class OpeningTicketTest extends DatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject OpeningTicket opening;
     @Inject DeactivatingUser deactivating;
-    World world;
-
-    @BeforeEach
-    void setUp() {
-        world = new World(context);
-    }
 
     @Test
     void anActiveUserOpensAPendingTicketWithOneCreatedEvent() {

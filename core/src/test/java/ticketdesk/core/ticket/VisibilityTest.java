@@ -2,13 +2,11 @@ package ticketdesk.core.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
 import ticketdesk.core.ticket.Commands.DeclineTicket;
 import ticketdesk.core.user.User;
 
@@ -16,13 +14,11 @@ import ticketdesk.core.user.User;
 @MicronautTest(transactional = false)
 class VisibilityTest extends DatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject TicketQueries queries;
     @Inject DecliningTicket declining;
 
     @Test
     void employeesSeeTheirOwnRespondersThePoolAndWhatTheyHoldAdminsEverything() {
-        World world = new World(context);
         User bob = world.employee("Bob");
         User dave = world.employee("Dave");
         User alice = world.responder("Alice");

@@ -2,7 +2,6 @@ package ticketdesk.core.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +14,6 @@ import ticketdesk.core.message.PostMessage;
 import ticketdesk.core.message.PostResult;
 import ticketdesk.core.message.PostingMessage;
 import ticketdesk.core.testing.DatabaseTest;
-import ticketdesk.core.testing.World;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.ticket.ClaimResult;
 import ticketdesk.core.ticket.ClaimingTicket;
@@ -27,17 +25,14 @@ import ticketdesk.core.ticket.TicketStatus;
 @MicronautTest(transactional = false)
 class DeactivatingUserTest extends DatabaseTest {
 
-    @Inject ApplicationContext context;
     @Inject DeactivatingUser deactivating;
     @Inject TicketQueries queries;
     @Inject AuditLog audit;
-    World world;
     User root;
     User bob;
 
     @BeforeEach
     void setUp() {
-        world = new World(context);
         root = world.admin("Root");
         bob = world.employee("Bob");
     }
