@@ -36,16 +36,14 @@ public final class Payloads {
     }
 
     public static String threadReply(String userId, String text, String ts, String threadTs, String channel) {
-        JsonObject event = new JsonObject();
-        event.addProperty("type", "message");
-        event.addProperty("channel", channel);
-        event.addProperty("user", userId);
-        event.addProperty("text", text);
-        event.addProperty("ts", ts);
-        event.addProperty("thread_ts", threadTs);
-        event.addProperty("event_ts", ts);
-        event.addProperty("channel_type", "channel");
-        return envelope(event);
+        return envelope(threadMessage(null, userId, text, ts, threadTs, channel));
+    }
+
+    /** A person's message in a thread, with Slack's subtype ({@code thread_broadcast}, {@code file_share}) or none. */
+    public static JsonObject threadMessage(String subtype, String userId, String text, String ts, String threadTs,
+                                           String channel) {
+        return object("type", "message", "subtype", subtype, "channel", channel, "user", userId, "text", text,
+                "ts", ts, "thread_ts", threadTs, "event_ts", ts, "channel_type", "channel");
     }
 
     public static String botThreadPost(String text, String ts, String threadTs, String channel) {

@@ -17,9 +17,7 @@ class RequestCheckingTest extends SlackTest {
     @Test
     void aForgedSignatureIsRefusedWith401AndNothingChanges() {
         world.user("Pat", Role.EMPLOYEE, "UPAT");
-        String body = SignedSlack.formBody(Map.of("command", "/ticket", "text", "printer broken", "user_id", "UPAT",
-                "user_name", "pat", "channel_id", "C1", "team_id", "T1", "response_url", slack.responseUrl("p"),
-                "trigger_id", "t"));
+        String body = ticketCommand("UPAT");
         long before = written();
         long now = SignedSlack.now();
         String forged = new SignedSlack(server.getURI(), "not-the-secret").sign(now, body);
@@ -35,9 +33,7 @@ class RequestCheckingTest extends SlackTest {
     @Test
     void aStaleTimestampIsRefusedWith401EvenWhenSignedWithTheRightSecret() {
         world.user("Quinn", Role.EMPLOYEE, "UQUINN");
-        String body = SignedSlack.formBody(Map.of("command", "/ticket", "text", "printer broken", "user_id", "UQUINN",
-                "user_name", "quinn", "channel_id", "C1", "team_id", "T1", "response_url", slack.responseUrl("q"),
-                "trigger_id", "t"));
+        String body = ticketCommand("UQUINN");
         long before = written();
         long sixMinutesAgo = SignedSlack.now() - 6 * 60;
 
@@ -108,6 +104,13 @@ class RequestCheckingTest extends SlackTest {
                 .satisfies(c -> assertThat(c.param("text")).contains("does not know the action")
                         .contains("self_destruct").contains("nothing was changed"));
         assertThat(slack.calls("chat.update")).isEmpty();
+    }
+
+    /** "/ticket printer broken" from {@code userId}, as Slack would post it, to be signed by each test its own way. */
+    private String ticketCommand(String userId) {
+        return SignedSlack.formBody(Map.of("command", "/ticket", "text", "printer broken", "user_id", userId,
+                "user_name", userId.substring(1).toLowerCase(), "channel_id", "C1", "team_id", "T1",
+                "response_url", slack.responseUrl(userId), "trigger_id", "t"));
     }
 
     private long written() {

@@ -31,12 +31,9 @@ class ThreadTest extends SlackTest {
 
     @Test
     void aThreadReplyBecomesOneTicketMessageEvenWhenSlackDeliversItThreeTimes() {
-        User requester = world.user("Amy", Role.EMPLOYEE, "UAMY");
-        User responder = world.user("Ben", Role.RESPONDER, "UBEN");
-        String cardTs = cardOf(world.claimedTicket(requester, responder));
-        long ticketId = ticketAt(cardTs);
+        Claimed thread = claimedThread("Amy", "Ben");
         String reply = Payloads.threadReply("UBEN", "Have you tried turning it off &amp; on?", "1700000500.000001",
-                cardTs, RESPONDERS);
+                thread.cardTs(), RESPONDERS);
 
         HttpResponse<String> first = signed.event(reply, null);
         HttpResponse<String> retry1 = signed.event(reply, 1);
@@ -45,8 +42,8 @@ class ThreadTest extends SlackTest {
         assertThat(List.of(first, retry1, retry2)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
         assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ? AND sender_id = ? AND channel = 'slack'"
                 + " AND external_id = '1700000500.000001' AND body = 'Have you tried turning it off & on?'",
-                ticketId, responder.id())).isEqualTo(1);
-        assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ?", ticketId)).isEqualTo(1);
+                thread.ticketId(), thread.responder().id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ?", thread.ticketId())).isEqualTo(1);
         deliver();
         assertThat(slack.calls("chat.postMessage", c -> "UAMY".equals(c.param("channel"))))
                 .singleElement().satisfies(dm -> assertThat(dm.param("text")).contains("<@UBEN>")
@@ -57,19 +54,16 @@ class ThreadTest extends SlackTest {
 
     @Test
     void aReplyAlsoSentToTheChannelBecomesATicketMessageToo() {
-        User requester = world.user("Jon", Role.EMPLOYEE, "UJON");
-        User responder = world.user("Kay", Role.RESPONDER, "UKAY");
-        String cardTs = cardOf(world.claimedTicket(requester, responder));
-        long ticketId = ticketAt(cardTs);
-        JsonObject event = Payloads.object("type", "message", "subtype", "thread_broadcast", "channel", RESPONDERS,
-                "user", "UKAY", "text", "on my way", "ts", "1700000550.000001", "thread_ts", cardTs,
-                "event_ts", "1700000550.000001", "channel_type", "channel");
+        Claimed thread = claimedThread("Jon", "Kay");
+        JsonObject event = Payloads.threadMessage("thread_broadcast", "UKAY", "on my way", "1700000550.000001",
+                thread.cardTs(), RESPONDERS);
 
         HttpResponse<String> response = signed.event(Payloads.envelope(event), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ? AND sender_id = ?"
-                + " AND external_id = '1700000550.000001' AND body = 'on my way'", ticketId, responder.id()))
+                + " AND external_id = '1700000550.000001' AND body = 'on my way'", thread.ticketId(),
+                thread.responder().id()))
                 .isEqualTo(1);
         deliver();
         assertThat(slack.calls("chat.postMessage", c -> "UJON".equals(c.param("channel"))))
@@ -78,13 +72,9 @@ class ThreadTest extends SlackTest {
 
     @Test
     void aReplyWithAFileKeepsItsTextAndTellsTheSenderTheFileWasNotAdded() {
-        User requester = world.user("Lia", Role.EMPLOYEE, "ULIA");
-        User responder = world.user("Max", Role.RESPONDER, "UMAX");
-        String cardTs = cardOf(world.claimedTicket(requester, responder));
-        long ticketId = ticketAt(cardTs);
-        JsonObject event = Payloads.object("type", "message", "subtype", "file_share", "channel", RESPONDERS,
-                "user", "UMAX", "text", "see the screenshot", "ts", "1700000560.000001", "thread_ts", cardTs,
-                "event_ts", "1700000560.000001", "channel_type", "channel");
+        Claimed thread = claimedThread("Lia", "Max");
+        JsonObject event = Payloads.threadMessage("file_share", "UMAX", "see the screenshot", "1700000560.000001",
+                thread.cardTs(), RESPONDERS);
         JsonArray files = new JsonArray();
         files.add(Payloads.object("id", "F1", "name", "screen.png"));
         event.add("files", files);
@@ -93,11 +83,11 @@ class ThreadTest extends SlackTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ? AND sender_id = ?"
-                + " AND body = 'see the screenshot'", ticketId, responder.id())).isEqualTo(1);
+                + " AND body = 'see the screenshot'", thread.ticketId(), thread.responder().id())).isEqualTo(1);
         deliver();
         assertThat(slack.calls("chat.postEphemeral", c -> "UMAX".equals(c.param("user"))))
                 .singleElement().satisfies(note -> assertThat(note.param("text"))
-                        .contains("file you shared was not added to ticket #" + ticketId)
+                        .contains("file you shared was not added to ticket #" + thread.ticketId())
                         .contains("Your text was added"));
     }
 
@@ -172,6 +162,17 @@ class ThreadTest extends SlackTest {
 
     private Notifier slackNotifier() {
         return notifiers.stream().filter(n -> n.channel() == Channel.SLACK).findFirst().orElseThrow();
+    }
+
+    /** A requester's ticket claimed by a responder (Slack ids "U" + upper-case name), its card posted. */
+    private Claimed claimedThread(String requesterName, String responderName) {
+        User requester = world.user(requesterName, Role.EMPLOYEE, "U" + requesterName.toUpperCase());
+        User responder = world.user(responderName, Role.RESPONDER, "U" + responderName.toUpperCase());
+        String cardTs = cardOf(world.claimedTicket(requester, responder));
+        return new Claimed(responder, cardTs, ticketAt(cardTs));
+    }
+
+    private record Claimed(User responder, String cardTs, long ticketId) {
     }
 
     /** Delivers the outbox and returns the ts of the ticket's card. */
