@@ -7,8 +7,10 @@ import io.micronaut.transaction.annotation.Transactional;
 import java.sql.Connection;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.Times;
+import ticketdesk.core.ticket.TicketPool;
 
 /** Creates and edits users, links chat identities and sets admin passwords. */
 @Singleton
@@ -19,14 +21,16 @@ public class ManagingUsers {
     private final Passwords passwords;
     private final Times times;
     private final TransactionOperations<Connection> tx;
+    private final TicketPool pool;
 
     ManagingUsers(UserRepository users, PhoneNumbers phones, Passwords passwords, Times times,
-                  TransactionOperations<Connection> tx) {
+                  TransactionOperations<Connection> tx, TicketPool pool) {
         this.users = users;
         this.input = new UserFields.Input(users, phones);
         this.passwords = passwords;
         this.times = times;
         this.tx = tx;
+        this.pool = pool;
     }
 
     @Transactional
@@ -48,7 +52,10 @@ public class ManagingUsers {
         return update(change, null);
     }
 
-    /** The edit and, when {@code newPassword} is given, the new password: both saved or neither. */
+    /**
+     * The edit and, when {@code newPassword} is given, the new password: both saved or neither. Someone
+     * who may no longer work tickets gives the ones they held back to the pool, as on deactivation.
+     */
     @Transactional
     public UserResult update(UserChanges change, @Nullable String newPassword) {
         Optional<UserRow> existing = users.findById(change.userId());
@@ -71,6 +78,9 @@ public class ManagingUsers {
                 old.createdAt(), times.now()));
         users.deleteIdentity(old.id(), Platform.SLACK.db());
         linkSlack(old.id(), fields.slackUserId);
+        if (Role.fromDb(old.role()).canWorkTickets() && !change.role().canWorkTickets()) {
+            pool.returnTicketsHeldBy(old.id(), null, Channel.SYSTEM, "responder became " + change.role().db());
+        }
         return new UserResult.Saved(updated.toUser());
     }
 

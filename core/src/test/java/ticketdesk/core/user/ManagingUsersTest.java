@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.testing.DatabaseTest;
+import ticketdesk.core.ticket.Ticket;
 
 @MicronautTest(transactional = false)
 class ManagingUsersTest extends DatabaseTest {
@@ -109,5 +110,21 @@ class ManagingUsersTest extends DatabaseTest {
         assertThat(passwords.verify("correct horse", hash)).isTrue();
         assertThat(passwords.verify("wrong horse", hash)).isFalse();
         assertThat(passwords.verify("correct horse", "garbage")).isFalse();
+    }
+
+    @Test
+    void aResponderMadeAnEmployeeGivesTheTicketsTheyHeldBackToThePool() {
+        User bob = world.employee("Bob");
+        User alice = world.responder("Alice");
+        Ticket held = world.claimedTicket(bob, alice);
+
+        UserResult result = managing.update(new UserChanges(alice.id(), alice.displayName(), alice.email(), null,
+                Role.EMPLOYEE, null, null, null));
+
+        assertThat(result).isInstanceOf(UserResult.Saved.class);
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'pending'"
+                + " AND responder_id IS NULL", held.id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND event_type = 'returned_to_pool'"
+                + " AND old_value = ?", held.id(), Long.toString(alice.id()))).isEqualTo(1);
     }
 }
