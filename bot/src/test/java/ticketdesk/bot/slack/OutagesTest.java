@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.user.Role;
 import ticketdesk.core.user.User;
@@ -107,12 +106,7 @@ class OutagesTest extends SlackTest {
         User dan = world.user("Dan", Role.EMPLOYEE, "UDAN");
         HttpResponse<String> response;
         long millis;
-        try (Connection stuck = db.connect()) {
-            stuck.setAutoCommit(false);
-            try (PreparedStatement lock = stuck.prepareStatement("SELECT * FROM users WHERE id = ? FOR UPDATE")) {
-                lock.setLong(1, dan.id());
-                lock.executeQuery().close();
-            }
+        try (Connection stuck = holdingTheRowOf(dan)) {
             long start = System.nanoTime();
             response = signed.command("UDAN", "dan", "chair broken", slack.responseUrl("d"));
             millis = (System.nanoTime() - start) / 1_000_000;

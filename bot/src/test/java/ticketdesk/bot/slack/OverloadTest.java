@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,7 @@ class OverloadTest extends SlackTest {
         User dan = world.user("Dan", Role.EMPLOYEE, "UDAN");
         List<HttpResponse<String>> answers = new ArrayList<>();
         ExecutorService senders = Executors.newFixedThreadPool(6);
-        try (Connection stuck = db.connect()) {
-            stuck.setAutoCommit(false);
-            try (PreparedStatement lock = stuck.prepareStatement("SELECT * FROM users WHERE id = ? FOR UPDATE")) {
-                lock.setLong(1, dan.id());
-                lock.executeQuery().close();
-            }
+        try (Connection stuck = holdingTheRowOf(dan)) {
             List<Future<HttpResponse<String>>> sent = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String title = "printer " + i;

@@ -3,6 +3,9 @@ package ticketdesk.bot.slack;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import ticketdesk.core.outbox.OutboxWorker;
 import ticketdesk.core.testing.DatabaseTest;
 import ticketdesk.core.testing.World;
+import ticketdesk.core.user.User;
 
 /**
  * Base of the bot's scenario tests: the whole service on its own MariaDB database, Slack's Web API played
@@ -55,6 +59,20 @@ abstract class SlackTest extends DatabaseTest {
     @AfterAll
     void stopSlack() {
         slack.close();
+    }
+
+    /**
+     * A connection whose open transaction holds {@code user}'s row, so anything done as them waits on the
+     * database until it is rolled back (or closed).
+     */
+    Connection holdingTheRowOf(User user) throws SQLException {
+        Connection stuck = db.connect();
+        stuck.setAutoCommit(false);
+        try (PreparedStatement lock = stuck.prepareStatement("SELECT * FROM users WHERE id = ? FOR UPDATE")) {
+            lock.setLong(1, user.id());
+            lock.executeQuery().close();
+        }
+        return stuck;
     }
 
     /** Delivers the outbox until nothing is due, waiting out short back-offs. */
