@@ -26,6 +26,8 @@ import ticketdesk.mail.reply.ParsedMail;
 class InboundRecords {
 
     private static final Duration STALE = Duration.ofMinutes(10);
+    /** error and note are TEXT, 65,535 bytes: this many characters fit even at four bytes each. */
+    private static final int MAX_NOTE = 16_000;
 
     private final InboundEmailRepository rows;
     private final TransactionOperations<Connection> tx;
@@ -70,7 +72,7 @@ class InboundRecords {
 
     /** The note goes to {@code error} when the mail did not go through, else to {@code note}. */
     void finish(String key, Outcome outcome, Long ticketId, String text, String note) {
-        String kept = cut(note, 60_000);
+        String kept = cut(note, MAX_NOTE);
         tx.executeWrite(s -> {
             rows.findByMessageId(key).ifPresent(row -> rows.finish(row.id(), outcome.db(), ticketId,
                     cut(text, 1_000_000), outcome.failure() ? kept : null, outcome.failure() ? null : kept));

@@ -220,6 +220,25 @@ class ImapReaderTest extends MailTest {
     }
 
     @Test
+    void aMailWithPagesOfNotesIsStillRecordedAndApplied() throws Exception {
+        claimedTicketMailedToBob();
+        StringBuilder raw = new StringBuilder("From: " + bob.email() + "\nTo: " + claimedMail.replyTo()
+                + "\nSubject: Re: x\nMessage-ID: <many-notes@x>\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b1\"\n\n");
+        for (int part = 0; part < 8; part++) {
+            raw.append("--b1\nContent-Type: text/plain; charset=\"x-").append("ü".repeat(5000)).append(part)
+                    .append("\"\n\n").append(part == 0 ? "Many odd charsets." : "").append("\n");
+        }
+        deliverToSupport(raw.append("--b1--\n").toString());
+
+        assertThat(reader.readOnce()).isEqualTo(1);
+
+        assertThat(bodies()).containsExactly("Many odd charsets.");
+        assertThat(outcome("message_id = '<many-notes@x>' AND outcome = 'applied' AND note LIKE 'unknown charset%'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aMessageRefusedWhileTheDatabaseIsDownIsNeverSkipped() throws Exception {
         claimedTicketMailedToBob();
         sql("CREATE TABLE test_outage (down INT) ENGINE=MEMORY"); // not rolled back with the refused insert
