@@ -6,9 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import ticketdesk.admin.web.BadQuery;
 import ticketdesk.core.audit.EventType;
 
-/** The audit view's filters as typed: actor (id, name, email or "system"), event type, ticket, date range (UTC). */
+/**
+ * The audit view's filters as typed: actor (id, name, email or "system"), event type, ticket, date range (UTC).
+ * A value that names nothing known is a {@link BadQuery}, never a filter quietly dropped.
+ */
 record AuditFilter(String actor, String type, String ticket, String from, String to) {
 
     private static final int FIRST_YEAR = 1970;
@@ -17,8 +21,11 @@ record AuditFilter(String actor, String type, String ticket, String from, String
     static final List<String> TYPES = Arrays.stream(EventType.values()).map(EventType::db).toList();
 
     static AuditFilter of(String actor, String type, String ticket, String from, String to) {
-        String t = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
-        return new AuditFilter(trim(actor), TYPES.contains(t) ? t : "", digits(ticket), date(from), date(to));
+        String t = trim(type).toLowerCase(Locale.ROOT);
+        if (!t.isEmpty() && !TYPES.contains(t)) {
+            throw new BadQuery("Unknown event type \"" + type.trim() + "\"; known types: " + String.join(", ", TYPES));
+        }
+        return new AuditFilter(trim(actor), t, digits(ticket), date("from", from), date("to", to));
     }
 
     Long ticketId() {
@@ -41,16 +48,25 @@ record AuditFilter(String actor, String type, String ticket, String from, String
 
     private static String digits(String value) {
         String v = trim(value).replaceFirst("^#", "");
-        return v.matches("\\d{1,18}") ? v : "";
+        if (!v.isEmpty() && !v.matches("\\d{1,18}")) {
+            throw new BadQuery("Ticket must be a ticket number, not \"" + value.trim() + "\"");
+        }
+        return v;
     }
 
-    /** A date in 1970..9999, or "" (no bound) for anything else, so the bounds always fit a DATETIME. */
-    private static String date(String value) {
-        try {
-            LocalDate date = value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
-            return date == null || date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR ? "" : date.toString();
-        } catch (DateTimeParseException e) {
+    /**
+     * A date in 1970..9999, or "" (no bound) for a date outside it, so the bounds always fit a DATETIME; what is no
+     * date at all is refused rather than read as "no bound".
+     */
+    private static String date(String name, String value) {
+        if (value == null || value.isBlank()) {
             return "";
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.trim());
+            return date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR ? "" : date.toString();
+        } catch (DateTimeParseException e) {
+            throw new BadQuery("\"" + name + "\" must be a date like 2026-01-31, not \"" + value.trim() + "\"");
         }
     }
 }

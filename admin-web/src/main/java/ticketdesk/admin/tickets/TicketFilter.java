@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ticketdesk.admin.web.BadQuery;
 import ticketdesk.core.ticket.Priority;
 import ticketdesk.core.ticket.Source;
 import ticketdesk.core.ticket.TicketStatus;
 
-/** The ticket list's filters, sort and page, as typed in the query string (unknown values are ignored). */
+/** The ticket list's filters, sort and page, as typed in the query string; an unknown value is a {@link BadQuery}. */
 record TicketFilter(String status, String priority, String source, String requester, String responder, String text,
                     String sort, String dir, int page) {
 
@@ -24,12 +25,17 @@ record TicketFilter(String status, String priority, String source, String reques
             "title", "t.title",
             "status", "t.status",
             "priority", "CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END");
+    /** The sorts in the order the list's menu offers them. */
+    static final List<String> SORT_NAMES = List.of("created", "updated", "priority", "status", "title", "id");
 
     static TicketFilter of(String status, String priority, String source, String requester, String responder,
                            String text, String sort, String dir, Integer page) {
-        return new TicketFilter(oneOf(status, STATUSES), oneOf(priority, PRIORITIES), oneOf(source, SOURCES),
-                trim(requester), trim(responder), trim(text), sort != null && SORTS.containsKey(sort) ? sort : "created",
-                "asc".equals(dir) ? "asc" : "desc", page == null ? 1 : Math.max(1, Math.min(page, LAST_PAGE)));
+        String sortBy = oneOf("sort", sort, SORT_NAMES);
+        String direction = oneOf("dir", dir, List.of("asc", "desc"));
+        return new TicketFilter(oneOf("status", status, STATUSES), oneOf("priority", priority, PRIORITIES),
+                oneOf("source", source, SOURCES), trim(requester), trim(responder), trim(text),
+                sortBy.isEmpty() ? "created" : sortBy, direction.isEmpty() ? "desc" : direction,
+                page == null ? 1 : Math.max(1, Math.min(page, LAST_PAGE)));
     }
 
     String orderBy() {
@@ -37,16 +43,13 @@ record TicketFilter(String status, String priority, String source, String reques
         return SORTS.get(sort) + direction + ", t.id" + direction;
     }
 
-    long offset() {
-        return (page - 1L) * PAGE_SIZE;
-    }
-
-    private static String oneOf(String value, List<String> allowed) {
-        if (value == null) {
-            return "";
+    /** One of the allowed values, or "" for none given; anything else is a {@link BadQuery}. */
+    private static String oneOf(String name, String value, List<String> allowed) {
+        String v = trim(value).toLowerCase(Locale.ROOT);
+        if (!v.isEmpty() && !allowed.contains(v)) {
+            throw new BadQuery("Unknown " + name + " \"" + value.trim() + "\"; known: " + String.join(", ", allowed));
         }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        return allowed.contains(v) ? v : "";
+        return v;
     }
 
     private static String trim(String value) {

@@ -20,7 +20,16 @@ import ticketdesk.admin.web.UserNames;
 @Singleton
 class TicketListing {
 
-    record Page(List<TicketSummary> tickets, long total) {
+    /** One page of the list; {@code number} is the page shown, the last one when the filter asked past the end. */
+    record Page(List<TicketSummary> tickets, long total, int number) {
+
+        long pages() {
+            return pagesFor(total);
+        }
+
+        static long pagesFor(long total) {
+            return Math.max(1, (total + TicketFilter.PAGE_SIZE - 1) / TicketFilter.PAGE_SIZE);
+        }
     }
 
     private record Row(long id, String title, String priority, String status, String source, long requesterId,
@@ -42,7 +51,7 @@ class TicketListing {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         if (where == null) {
-            return new Page(List.of(), 0);
+            return new Page(List.of(), 0, 1);
         }
         long total = jdbc.prepareStatement("SELECT COUNT(*) FROM tickets t" + where, ps -> {
             Sql.bind(ps, args);
@@ -51,9 +60,10 @@ class TicketListing {
                 return rs.getLong(1);
             }
         });
+        int number = (int) Math.min(filter.page(), Page.pagesFor(total));
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(TicketFilter.PAGE_SIZE);
-        pageArgs.add(filter.offset());
+        pageArgs.add((number - 1L) * TicketFilter.PAGE_SIZE);
         List<Row> rows = jdbc.prepareStatement("SELECT t.id, t.title, t.priority, t.status, t.source,"
                 + " t.requester_id, t.responder_id, t.created_at, t.updated_at FROM tickets t" + where
                 + " ORDER BY " + filter.orderBy() + " LIMIT ? OFFSET ?", ps -> {
@@ -73,7 +83,7 @@ class TicketListing {
                 .flatMap(r -> Stream.of(r.requesterId(), r.responderId())).toList());
         return new Page(rows.stream().map(r -> new TicketSummary(r.id(), r.title(), r.priority(), r.status(),
                 r.source(), who.get(r.requesterId()), r.responderId() == null ? "" : who.get(r.responderId()),
-                Formats.time(r.createdAt()), Formats.time(r.updatedAt()))).toList(), total);
+                Formats.time(r.createdAt()), Formats.time(r.updatedAt()))).toList(), total, number);
     }
 
     /** The WHERE clause, or null when a person filter matches nobody. */

@@ -53,18 +53,19 @@ class TicketsController {
                                            @Nullable @QueryValue Integer page) {
         TicketFilter filter = TicketFilter.of(status, priority, source, requester, responder, text, sort, dir, page);
         TicketListing.Page found = listing.search(filter);
-        long pages = Math.max(1, (found.total() + TicketFilter.PAGE_SIZE - 1) / TicketFilter.PAGE_SIZE);
+        long pages = found.pages();
         Map<String, Object> model = new HashMap<>();
         model.put("filter", filter);
         model.put("tickets", found.tickets());
         model.put("total", found.total());
         model.put("pages", pages);
-        model.put("prevPage", filter.page() > 1 ? filter.page() - 1 : null);
-        model.put("nextPage", filter.page() < pages ? filter.page() + 1 : null);
+        model.put("pageNumber", found.number());
+        model.put("prevPage", found.number() > 1 ? found.number() - 1 : null);
+        model.put("nextPage", found.number() < pages ? found.number() + 1 : null);
         model.put("statuses", TicketFilter.STATUSES);
         model.put("priorities", TicketFilter.PRIORITIES);
         model.put("sources", TicketFilter.SOURCES);
-        model.put("sorts", List.of("created", "updated", "priority", "status", "title", "id"));
+        model.put("sorts", TicketFilter.SORT_NAMES);
         return new ModelAndView<>(VIEW_LIST, model);
     }
 

@@ -43,7 +43,28 @@ class CraftedQueryStringsTest extends DatabaseTest {
 
             assertThat(users.statusCode()).as("users page " + page).isEqualTo(200);
             assertThat(tickets.statusCode()).as("tickets page " + page).isEqualTo(200);
+            assertThat(tickets.body()).as("tickets page " + page).contains("printer broken", "page 1 of 1")
+                    .doesNotContain("No ticket matches.");
         }
+    }
+
+    @Test
+    void aFilterValueThePanelDoesNotKnowIsABadRequestThatNamesIt() {
+        for (String query : new String[] {"/admin/audit?type=claimd", "/admin/audit/export.csv?type=claimd",
+                "/admin/audit/export.csv?ticket=claimd", "/admin/audit/export.csv?from=claimd",
+                "/admin/audit?to=claimd", "/admin/tickets?status=claimd", "/admin/tickets?priority=claimd",
+                "/admin/tickets?source=claimd", "/admin/tickets?sort=claimd", "/admin/tickets?dir=claimd"}) {
+            HttpResponse<String> answer = http.get(query);
+
+            assertThat(answer.statusCode()).as(query).isEqualTo(400);
+            assertThat(answer.body()).as(query).contains("\"claimd\"").doesNotContain("printer broken");
+        }
+    }
+
+    @Test
+    void knownFilterValuesInAnyCaseStillFilter() {
+        assertThat(http.get("/admin/audit/export.csv?type=%20Created%20").body()).contains("printer broken");
+        assertThat(http.get("/admin/tickets?status=PENDING&sort=id&dir=asc").body()).contains("printer broken");
     }
 
     @Test
