@@ -67,6 +67,6 @@ class AuditController {
     private static EventLine line(AuditRow r) {
         return new EventLine(r.id(), Formats.time(r.createdAt()), r.ticketId(), r.ticketTitle(), r.actorId(),
                 r.actorName(), Formats.label(r.eventType()), Formats.label(r.fromStatus()),
-                Formats.label(r.toStatus()), Formats.change(r.field(), r.oldValue(), r.newValue()), r.channel());
+                Formats.label(r.toStatus()), r.detail(), r.channel());
     }
 }

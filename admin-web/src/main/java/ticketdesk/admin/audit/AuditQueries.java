@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import ticketdesk.admin.web.Formats;
 import ticketdesk.admin.web.PeopleMatching;
 import ticketdesk.admin.web.Sql;
 import ticketdesk.admin.web.UserNames;
@@ -71,10 +73,12 @@ class AuditQueries {
             return found;
         });
         Map<Long, String> titles = titles(events.stream().map(Event::ticketId).collect(Collectors.toSet()));
-        Map<Long, String> who = names.of(events.stream().map(Event::actorId).toList());
+        Map<Long, String> who = names.of(events.stream().flatMap(e -> Stream.concat(Stream.of(e.actorId()),
+                Formats.peopleIn(e.field(), e.oldValue(), e.newValue()).stream())).toList());
         return events.stream().map(e -> new AuditRow(e.id(), e.createdAt(), e.ticketId(), titles.get(e.ticketId()),
                 e.actorId(), e.actorId() == null ? null : who.get(e.actorId()), e.type(), e.from(), e.to(),
-                e.field(), e.oldValue(), e.newValue(), e.channel())).toList();
+                e.field(), e.oldValue(), e.newValue(), e.channel(),
+                Formats.change(e.field(), e.oldValue(), e.newValue(), who))).toList();
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {

@@ -1,6 +1,5 @@
 package ticketdesk.admin.tickets;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +31,7 @@ record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> time
         messages.forEach(m -> ids.add(m.senderId()));
         for (TicketEvent e : events) {
             ids.add(e.actorId());
-            if ("responder_id".equals(e.field())) {
-                ids.add(parse(e.oldValue()));
-                ids.add(parse(e.newValue()));
-            }
+            ids.addAll(Formats.peopleIn(e.field(), e.oldValue(), e.newValue()));
         }
         ids.remove(null);
         return ids;
@@ -58,32 +54,6 @@ record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> time
         String who = e.actorId() == null ? "system" : names.getOrDefault(e.actorId(), "#" + e.actorId());
         return new EventView(e.id(), Formats.time(e.createdAt()), who, Formats.label(e.type().db()),
                 e.fromStatus() == null ? "" : Formats.label(e.fromStatus().db()),
-                e.toStatus() == null ? "" : Formats.label(e.toStatus().db()), detail(e, names), e.channel().db());
-    }
-
-    private static String detail(TicketEvent e, Map<Long, String> names) {
-        List<String> parts = new ArrayList<>();
-        if ("responder_id".equals(e.field())) {
-            parts.add("held by " + person(e.oldValue(), names));
-            if (e.newValue() != null) {
-                Long id = parse(e.newValue());
-                parts.add(id == null ? e.newValue() : "now " + person(e.newValue(), names));
-            }
-            return String.join("; ", parts);
-        }
-        return Formats.change(e.field(), e.oldValue(), e.newValue());
-    }
-
-    private static String person(String id, Map<Long, String> names) {
-        Long parsed = parse(id);
-        return parsed == null ? String.valueOf(id) : names.getOrDefault(parsed, "#" + parsed);
-    }
-
-    private static Long parse(String value) {
-        try {
-            return value == null ? null : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+                e.toStatus() == null ? "" : Formats.label(e.toStatus().db()), Formats.change(e.field(), e.oldValue(), e.newValue(), names), e.channel().db());
     }
 }

@@ -3,11 +3,17 @@ package ticketdesk.admin.web;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** How the panel writes times and durations. All times are UTC. */
 public final class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String RESPONDER = "responder_id";
 
     private Formats() {
     }
@@ -48,5 +54,41 @@ public final class Formats {
             return prefix + oldValue + " → " + newValue;
         }
         return prefix + (newValue != null ? newValue : oldValue);
+    }
+
+    /**
+     * An event's change with people named: a {@code responder_id} change reads "held by Alice; now Bob" (or the
+     * reason the ticket went back, when core wrote one instead of a new holder); other fields read as
+     * {@link #change(String, String, String)}.
+     */
+    public static String change(String field, String oldValue, String newValue, Map<Long, String> names) {
+        if (!RESPONDER.equals(field)) {
+            return change(field, oldValue, newValue);
+        }
+        String held = "held by " + person(oldValue, names);
+        if (newValue == null) {
+            return held;
+        }
+        return held + "; " + (userId(newValue) == null ? newValue : "now " + person(newValue, names));
+    }
+
+    /** The user ids an event's change mentions, to look their names up before calling the four-argument change. */
+    public static Set<Long> peopleIn(String field, String oldValue, String newValue) {
+        return RESPONDER.equals(field)
+                ? Stream.of(userId(oldValue), userId(newValue)).filter(Objects::nonNull).collect(Collectors.toSet())
+                : Set.of();
+    }
+
+    private static String person(String id, Map<Long, String> names) {
+        Long parsed = userId(id);
+        return parsed == null ? String.valueOf(id) : names.getOrDefault(parsed, "#" + parsed);
+    }
+
+    private static Long userId(String value) {
+        try {
+            return value == null ? null : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -18,6 +18,7 @@ import ticketdesk.admin.web.BrowserTest;
 import ticketdesk.core.Channel;
 import ticketdesk.core.ticket.ClaimingTicket;
 import ticketdesk.core.ticket.Commands;
+import ticketdesk.core.ticket.ReleasingTicket;
 import ticketdesk.core.ticket.Ticket;
 import ticketdesk.core.user.User;
 
@@ -28,19 +29,22 @@ class AuditLogTest extends BrowserTest {
     private static final String AWKWARD_TITLE = "printer, \"again\"\non floor 2";
 
     private User carol;
+    private User dan;
     private Ticket formula;
 
     @BeforeAll
     void someHistory() {
         User requester = world.employee("Rex Requester");
         carol = world.responder("Carol Claimer");
-        User dan = world.responder("Dan Other");
+        dan = world.responder("Dan Other");
         formula = world.pendingTicket(requester, FORMULA_TITLE);
         Ticket awkward = world.pendingTicket(requester, AWKWARD_TITLE);
         claim(formula, carol);
         claim(awkward, carol);
         world.claimedTicket(requester, dan);
-        world.claimedTicket(requester, dan);
+        Ticket released = world.claimedTicket(requester, dan);
+        context.getBean(ReleasingTicket.class)
+                .release(new Commands.ReleaseTicket(released.id(), dan.id(), Channel.SLACK));
         for (int i = 0; i < 110; i++) {
             world.pendingTicket(requester, "filler " + i);
         }
@@ -98,6 +102,14 @@ class AuditLogTest extends BrowserTest {
         List<List<String>> rows = CsvReader.parse(httpWithBrowserSession().get("/admin/audit/export.csv").body());
         assertThat(rows.subList(1, rows.size())).extracting(r -> Long.parseLong(r.get(0)))
                 .isEqualTo(ids("SELECT id FROM ticket_events ORDER BY created_at DESC, id DESC"));
+    }
+
+    @Test
+    void aReleaseNamesTheResponderWhoHeldTheTicket() {
+        signInAsAdmin();
+        open("/admin/audit?type=released");
+        String events = browser.findElement(By.cssSelector("#events tbody")).getText();
+        assertThat(events).contains("held by Dan Other").doesNotContain("responder id", "#" + dan.id());
     }
 
     @Test

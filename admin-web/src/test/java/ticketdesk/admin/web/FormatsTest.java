@@ -2,6 +2,7 @@ package ticketdesk.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The audit list and a ticket's timeline describe an event's change in the same words. */
@@ -27,5 +28,17 @@ class FormatsTest {
     void aFieldWithNoValuesShowsNothingRatherThanTheWordNull() {
         assertThat(Formats.change("responder_id", null, null)).isEmpty();
         assertThat(Formats.change(null, null, null)).isEmpty();
+    }
+
+    @Test
+    void aResponderChangeNamesThePeopleRatherThanTheirIds() {
+        Map<Long, String> names = Map.of(7L, "Alice", 9L, "Bob");
+        assertThat(Formats.peopleIn("responder_id", "7", "9")).containsExactlyInAnyOrder(7L, 9L);
+        assertThat(Formats.change("responder_id", "7", "9", names)).isEqualTo("held by Alice; now Bob");
+        assertThat(Formats.change("responder_id", "7", null, names)).isEqualTo("held by Alice");
+        assertThat(Formats.change("responder_id", "7", "responder deactivated", names))
+                .isEqualTo("held by Alice; responder deactivated");
+        assertThat(Formats.change("responder_id", "8", null, names)).isEqualTo("held by #8");
+        assertThat(Formats.change("priority", "low", "high", names)).isEqualTo("priority: low → high");
     }
 }
