@@ -1,17 +1,18 @@
 package ticketdesk.admin.users;
 
 import java.util.Locale;
+import ticketdesk.admin.web.BadQuery;
 import ticketdesk.core.user.Role;
 
-/** The users list's search box and filters, as typed in the query string. */
+/** The users list's search box and filters, as typed in the query string; an unknown value is a {@link BadQuery}. */
 record UserFilter(String q, String role, String active, int page) {
 
     static final int PAGE_SIZE = 50;
     static final int LAST_PAGE = 100_000;
 
     static UserFilter of(String q, String role, String active, Integer page) {
-        return new UserFilter(q == null ? "" : q.trim(), known(role), "yes".equals(active) || "no".equals(active)
-                ? active : "", page == null ? 1 : Math.max(1, Math.min(page, LAST_PAGE)));
+        return new UserFilter(q == null ? "" : q.trim(), known(role), yesOrNo(active),
+                page == null ? 1 : Math.max(1, Math.min(page, LAST_PAGE)));
     }
 
     long offset() {
@@ -22,11 +23,18 @@ record UserFilter(String q, String role, String active, int page) {
         if (role == null || role.isBlank()) {
             return "";
         }
-        for (Role r : Role.values()) {
-            if (r.db().equals(role.toLowerCase(Locale.ROOT))) {
-                return r.db();
-            }
+        try {
+            return Role.fromDb(role).db();
+        } catch (IllegalArgumentException e) {
+            throw new BadQuery("Unknown role \"" + role.trim() + "\"; known: employee, responder, admin");
         }
-        return "";
+    }
+
+    private static String yesOrNo(String active) {
+        String a = active == null ? "" : active.trim().toLowerCase(Locale.ROOT);
+        if (!a.isEmpty() && !a.equals("yes") && !a.equals("no")) {
+            throw new BadQuery("\"active\" must be yes or no, not \"" + active.trim() + "\"");
+        }
+        return a;
     }
 }

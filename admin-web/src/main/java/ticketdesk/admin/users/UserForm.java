@@ -2,7 +2,6 @@ package ticketdesk.admin.users;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import java.util.Locale;
 import java.util.Optional;
 import ticketdesk.core.user.Role;
 import ticketdesk.core.user.User;
@@ -23,15 +22,11 @@ record UserForm(@Nullable String displayName, @Nullable String email, @Nullable 
     }
 
     Optional<Role> parsedRole() {
-        if (role == null) {
+        try {
+            return role == null ? Optional.empty() : Optional.of(Role.fromDb(role));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        for (Role r : Role.values()) {
-            if (r.db().equals(role.trim().toLowerCase(Locale.ROOT))) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
     }
 
     boolean hasPassword() {

@@ -53,7 +53,8 @@ class CraftedQueryStringsTest extends DatabaseTest {
         for (String query : new String[] {"/admin/audit?type=claimd", "/admin/audit/export.csv?type=claimd",
                 "/admin/audit/export.csv?ticket=claimd", "/admin/audit/export.csv?from=claimd",
                 "/admin/audit?to=claimd", "/admin/tickets?status=claimd", "/admin/tickets?priority=claimd",
-                "/admin/tickets?source=claimd", "/admin/tickets?sort=claimd", "/admin/tickets?dir=claimd"}) {
+                "/admin/tickets?source=claimd", "/admin/tickets?sort=claimd", "/admin/tickets?dir=claimd",
+                "/admin/users?role=claimd", "/admin/users?active=claimd"}) {
             HttpResponse<String> answer = http.get(query);
 
             assertThat(answer.statusCode()).as(query).isEqualTo(400);
@@ -65,6 +66,7 @@ class CraftedQueryStringsTest extends DatabaseTest {
     void knownFilterValuesInAnyCaseStillFilter() {
         assertThat(http.get("/admin/audit/export.csv?type=%20Created%20").body()).contains("printer broken");
         assertThat(http.get("/admin/tickets?status=PENDING&sort=id&dir=asc").body()).contains("printer broken");
+        assertThat(http.get("/admin/users?role=Admin&active=yes").body()).contains("Ada Admin");
     }
 
     @Test
