@@ -75,7 +75,7 @@ class TicketLifecycleTest extends RecordingDatabaseTest {
     }
 
     @Test
-    void theRequesterReopensWithinTheWindowAndTheTicketGoesBackToItsResponder() {
+    void theRequesterReopensWithinTheWindowAndTheTicketGoesBackToItsResponderWhoIsTold() {
         Ticket ticket = world.claimedTicket(bob, alice);
         resolving.resolve(new ResolveTicket(ticket.id(), alice.id(), Channel.SLACK));
 
@@ -88,6 +88,8 @@ class TicketLifecycleTest extends RecordingDatabaseTest {
         });
         assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND event_type = 'reopened'"
                 + " AND from_status = 'done' AND to_status = 'in_process'", ticket.id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND kind = 'reopened'"
+                + " AND recipient_user_id = ? AND channel = 'email'", ticket.id(), alice.id())).isEqualTo(1);
     }
 
     @Test
