@@ -64,11 +64,7 @@ public class Announcements {
         if (actorId != null && actorId == holderId) {
             return;
         }
-        users.byId(holderId).filter(User::active).ifPresent(holder -> {
-            if (!followsInSlack(holder) && holder.email() != null) {
-                outbox.enqueue(ticket.id(), holder.id(), Channel.EMAIL, kind, payload(ticket, actorId));
-            }
-        });
+        emailHolder(ticket, holderId, kind, payload(ticket, actorId));
     }
 
     /** The ticket's card changed: re-render it where responders see it. */
@@ -89,11 +85,7 @@ public class Announcements {
             users.byId(ticket.requesterId()).filter(User::active)
                     .ifPresent(r -> everyChannel(ticket, r, NotificationKind.MESSAGE, payload));
         } else if (ticket.responderId() != null) {
-            users.byId(ticket.responderId()).filter(User::active).ifPresent(holder -> {
-                if (!followsInSlack(holder) && holder.email() != null) {
-                    outbox.enqueue(ticket.id(), holder.id(), Channel.EMAIL, NotificationKind.MESSAGE, payload);
-                }
-            });
+            emailHolder(ticket, ticket.responderId(), NotificationKind.MESSAGE, payload);
         }
     }
 
@@ -111,6 +103,15 @@ public class Announcements {
         if (users.identityOf(user.id(), Platform.SLACK).isPresent()) {
             outbox.enqueue(ticket.id(), user.id(), Channel.SLACK, kind, payload);
         }
+    }
+
+    /** An active holder who does not follow tickets in Slack hears by email. */
+    private void emailHolder(Ticket ticket, long holderId, NotificationKind kind, Map<String, String> payload) {
+        users.byId(holderId).filter(User::active).ifPresent(holder -> {
+            if (!followsInSlack(holder) && holder.email() != null) {
+                outbox.enqueue(ticket.id(), holder.id(), Channel.EMAIL, kind, payload);
+            }
+        });
     }
 
     private boolean followsInSlack(User user) {
