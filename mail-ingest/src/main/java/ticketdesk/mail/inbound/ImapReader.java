@@ -160,7 +160,9 @@ public class ImapReader {
     private InboundPipeline.Received receive(byte[] raw, String id, Message message) {
         try {
             InboundPipeline.Received received = pipeline.receive(raw, "imap");
-            failing = null;
+            if (!received.retryable()) {
+                failing = null; // a pass that only found its row still 'processing' does not clear the count
+            }
             return received;
         } catch (RuntimeException refused) {
             try {
@@ -182,7 +184,7 @@ public class ImapReader {
             }
             failing = null;
             LOG.error("IMAP message {} (Message-ID {}, {} bytes) skipped: the database refused it {} passes in a row"
-                    + " while answering everything else ({}). It stays in mailbox {}; nothing about it is stored.",
+                    + " while answering everything else ({}). It stays in mailbox {}; inbound_emails holds no finished row for it.",
                     id, messageId(message), raw.length, failures, refused.toString(), settings.mailboxKey());
             return null;
         }
