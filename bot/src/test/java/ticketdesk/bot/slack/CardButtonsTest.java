@@ -95,6 +95,7 @@ class CardButtonsTest extends SlackTest {
                 + " ON i.user_id = l.responder_id WHERE l.ticket_id = ? AND i.external_id = 'UUMA'"
                 + " AND l.state = 'declined'", ticket.id())).isEqualTo(1);
         deliver();
+        eventually(() -> !slack.calls("response_url").isEmpty());
         assertThat(slack.calls("response_url")).singleElement().satisfies(note ->
                 assertThat(note.param("text")).contains("You declined ticket #" + ticket.id()));
     }
@@ -139,6 +140,7 @@ class CardButtonsTest extends SlackTest {
         assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'in_process'", ticket.id()))
                 .isEqualTo(1);
         deliver();
+        eventually(() -> !slack.calls("response_url").isEmpty());
         assertThat(slack.calls("response_url")).singleElement().satisfies(note ->
                 assertThat(note.param("text")).contains("was not resolved").contains("only the holder"));
     }

@@ -100,9 +100,27 @@ class RequestCheckingTest extends SlackTest {
         assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'pending'"
                 + " AND responder_id IS NULL", ticket.id())).isEqualTo(1);
         deliver();
+        eventually(() -> !slack.calls("response_url").isEmpty());
         assertThat(slack.calls("response_url")).singleElement()
                 .satisfies(c -> assertThat(c.param("text")).contains("does not know the action")
                         .contains("self_destruct").contains("nothing was changed"));
+        assertThat(slack.calls("chat.update")).isEmpty();
+    }
+
+    @Test
+    void aButtonThatNamesNoTicketIsAnsweredClearlyAndChangesNothing() {
+        world.user("Tom", Role.RESPONDER, "UTOM");
+        long before = written();
+
+        HttpResponse<String> response = signed.interaction(Payloads.buttonPress("claim", "<b>42</b>", "UTOM",
+                slack.responseUrl("t"), "1700000000.000102"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(written()).isEqualTo(before);
+        eventually(() -> !slack.calls("response_url").isEmpty());
+        assertThat(slack.calls("response_url")).singleElement()
+                .satisfies(c -> assertThat(c.param("text")).contains("Claim button names no ticket")
+                        .contains("&lt;b&gt;42&lt;/b&gt;").contains("nothing was changed"));
         assertThat(slack.calls("chat.update")).isEmpty();
     }
 

@@ -60,6 +60,7 @@ class SlashCommandTest extends SlackTest {
                 + " AND u.email = 'carol.new1@example.com' AND u.role = 'employee'")).isEqualTo(1);
         assertThat(slack.calls("users.info").get(0).param("user")).isEqualTo("UNEW1");
         deliver();
+        eventually(() -> !slack.calls("response_url").isEmpty());
         assertThat(slack.calls("response_url")).anySatisfy(c -> {
             assertThat(c.param("text")).contains("opened: vpn down");
             assertThat(c.param("response_type")).isEqualTo("ephemeral");
@@ -227,6 +228,7 @@ class SlashCommandTest extends SlackTest {
         long id = db.count("SELECT id FROM tickets WHERE requester_id = ? AND title = 'keyboard dead'"
                 + " AND description = 'no keys work' AND priority = 'urgent' AND category = 'hardware'", nina.id());
         deliver();
+        eventually(() -> !slack.calls("response_url").isEmpty());
         assertThat(slack.calls("response_url")).anySatisfy(c ->
                 assertThat(c.param("text")).contains("Ticket #" + id + " opened"));
     }

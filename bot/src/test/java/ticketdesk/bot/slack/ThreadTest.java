@@ -85,6 +85,7 @@ class ThreadTest extends SlackTest {
         assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ? AND sender_id = ?"
                 + " AND body = 'see the screenshot'", thread.ticketId(), thread.responder().id())).isEqualTo(1);
         deliver();
+        eventually(() -> !slack.calls("chat.postEphemeral").isEmpty());
         assertThat(slack.calls("chat.postEphemeral", c -> "UMAX".equals(c.param("user"))))
                 .singleElement().satisfies(note -> assertThat(note.param("text"))
                         .contains("file you shared was not added to ticket #" + thread.ticketId())

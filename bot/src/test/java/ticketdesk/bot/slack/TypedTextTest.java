@@ -33,6 +33,7 @@ class TypedTextTest extends SlackTest {
         assertThat(card).contains("Category: &lt;!channel&gt;").contains(LINK_SHOWN)
                 .contains("call &lt;!subteam^S1&gt; now");
         assertRaw(card);
+        eventually(() -> !slack.calls("response_url").isEmpty());
         assertThat(slack.calls("response_url")).singleElement().satisfies(note -> {
             assertThat(note.param("text")).contains("opened: " + LINK_SHOWN).contains("category &lt;!channel&gt;");
             assertRaw(note.param("text"));
