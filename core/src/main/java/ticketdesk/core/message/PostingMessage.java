@@ -31,6 +31,8 @@ public class PostingMessage {
     public static final int MAX_BODY = 50_000;
     /** messages.external_id holds this much; an adapter with longer ids digests them first. */
     public static final int MAX_EXTERNAL_ID = 255;
+    /** message_attachments.file_name and content_type hold this much; longer ones are cut, the file is kept. */
+    private static final int MAX_ATTACHMENT_NAME = 255;
 
     private final MessageRepository messages;
     private final AttachmentRepository attachments;
@@ -111,8 +113,8 @@ public class PostingMessage {
         MessageRow row = messages.save(new MessageRow(null, ticket.id(), command.senderId(), receiver,
                 MessageType.DIRECT.db(), body, command.channel().db(), command.externalId(), false, now));
         for (Attachment a : command.attachments()) {
-            attachments.save(new AttachmentRow(null, row.id(), a.fileName(), a.contentType(), a.size(), a.content(),
-                    now));
+            attachments.save(new AttachmentRow(null, row.id(), cut(a.fileName()), cut(a.contentType()), a.size(),
+                    a.content(), now));
         }
         audit.change(ticket.id(), command.senderId(), EventType.MESSAGE, "message_id", null, row.id().toString(),
                 command.channel());
@@ -126,6 +128,15 @@ public class PostingMessage {
         }
         return tx.executeRead(s -> messages.findByExternal(command.channel().db(), command.externalId())
                 .map(MessageRow::toMessage));
+    }
+
+    private static String cut(String value) {
+        if (value == null || value.length() <= MAX_ATTACHMENT_NAME) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(MAX_ATTACHMENT_NAME - 1))
+                ? MAX_ATTACHMENT_NAME - 1 : MAX_ATTACHMENT_NAME;
+        return value.substring(0, end);
     }
 
     private static PostResult refused(Refusal refusal) {

@@ -152,4 +152,18 @@ class PostingMessageTest extends RecordingDatabaseTest {
                     assertThat(a.size()).isEqualTo(3);
                 });
     }
+
+    @Test
+    void anAttachmentWithAnOverlongNameIsKeptUnderAShortenedName() {
+        Ticket ticket = world.claimedTicket(bob, alice);
+        String name = "r".repeat(300) + ".pdf";
+
+        PostResult result = posting.post(new PostMessage(ticket.id(), bob.id(), "the report", Channel.EMAIL, "<8@x>",
+                List.of(new Attachment(name, "application/pdf", 3, new byte[] {1, 2, 3}))));
+
+        assertThat(result).isInstanceOf(PostResult.Posted.class);
+        assertThat(db.count("SELECT COUNT(*) FROM message_attachments a JOIN messages m ON m.id = a.message_id"
+                + " WHERE m.ticket_id = ? AND a.file_name = ? AND LENGTH(a.content) = 3", ticket.id(),
+                name.substring(0, 255))).isEqualTo(1);
+    }
 }
