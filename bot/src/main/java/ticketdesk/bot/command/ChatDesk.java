@@ -29,6 +29,8 @@ import ticketdesk.core.user.User;
 @Singleton
 public class ChatDesk {
 
+    /** How a refused opening starts, wherever the refusal is shown. */
+    public static final String NOT_OPENED = "The ticket was not opened: ";
     private static final int LIST_LINES = 20;
 
     private final OpeningTicket opening;
@@ -97,7 +99,7 @@ public class ChatDesk {
         if (result instanceof OpenResult.Opened opened) {
             return words.opened(opened.ticket(), names);
         }
-        return "The ticket was not opened: " + words.refusal(((OpenResult.Refused) result).refusal());
+        return NOT_OPENED + words.refusal(((OpenResult.Refused) result).refusal());
     }
 
     private String list(User person, Names names) {

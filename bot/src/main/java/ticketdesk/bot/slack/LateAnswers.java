@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import ticketdesk.bot.command.ChatDesk;
 
 /**
  * A handler's answer that came after Slack already had its plain ack. What it would have shown (a slash
@@ -38,7 +39,7 @@ class LateAnswers {
                     payload.getUserId(), payload.getResponseUrl()), text));
         } else if (request instanceof ViewSubmissionRequest submission && isNewTicketForm(submission)) {
             formErrors(body.get()).ifPresent(errors -> notes.tell(
-                    NewTicketSubmissionHandler.where(submission.getPayload()), "The ticket was not opened: " + errors));
+                    NewTicketSubmissionHandler.where(submission.getPayload()), ChatDesk.NOT_OPENED + errors));
         }
     }
 
