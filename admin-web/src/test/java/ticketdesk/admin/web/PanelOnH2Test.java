@@ -51,13 +51,18 @@ class PanelOnH2Test implements TestPropertyProvider {
         Http http = new Http(server.getURI());
         assertThat(http.signIn(admin.email(), "wrong").statusCode()).isEqualTo(401);
         assertThat(http.signIn(admin.email(), "h2 password").statusCode()).isEqualTo(303);
-        for (String page : new String[] {"/admin", "/admin/users?q=Hal&role=responder&active=yes",
-                "/admin/tickets?status=in_process&responder=Hal&text=printer&sort=priority&dir=asc",
-                "/admin/tickets/1", "/admin/audit?actor=Hal&type=claimed&from=2020-01-01&to=2100-01-01",
-                "/admin/audit?actor=system", "/admin/users/" + holder.id()}) {
+        Map<String, String> pages = Map.of("/admin", "Hal Holder",
+                "/admin/users?q=Hal&role=responder&active=yes", "Hal Holder",
+                "/admin/tickets?status=in_process&responder=Hal&text=printer&sort=priority&dir=asc", "printer broken",
+                "/admin/tickets/1", "Hal Holder",
+                "/admin/audit?actor=Hal&type=claimed&from=2020-01-01&to=2100-01-01", "Hal Holder",
+                "/admin/audit?actor=system", "No event matches.",
+                "/admin/users/" + holder.id(), "Hal Holder");
+        pages.forEach((page, shown) -> {
             HttpResponse<String> response = http.get(page);
             assertThat(response.statusCode()).as(page + "\n" + response.body()).isEqualTo(200);
-        }
+            assertThat(response.body()).as(page).contains(shown);
+        });
         assertThat(http.get("/admin/users?q=Hal").body()).contains("Hal Holder");
         assertThat(http.get("/admin/tickets?responder=Hal").body()).contains("printer broken");
         assertThat(http.get("/admin/audit/export.csv?actor=Hal").body()).contains("claimed", "Hal Holder");
