@@ -172,13 +172,7 @@ public final class AppInstance implements AutoCloseable {
 
     /** CPU seconds (user + system) the process has used so far, from /proc/&lt;pid&gt;/stat; -1 without /proc. */
     public double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return CpuShares.cpuSeconds(process.pid());
     }
 
     public String logTail() {

@@ -55,6 +55,7 @@ final class ClaimStormScenario {
             AtomicLong failures = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(responders);
             double cpuBefore = app.cpuSeconds();
+            CpuShares shares = CpuShares.start(stack.db, app.pid());
             long start = System.nanoTime();
             List<Future<?>> clickers = new ArrayList<>();
             for (List<byte[]> mine : signedClicks) {
@@ -89,6 +90,8 @@ final class ClaimStormScenario {
                     ">= 1000 /s", clicks / seconds >= 1000);
             report.info("claims", "clicks / non-200 answers", clicks + " / " + failures.get());
             report.info("claims", "app CPU per click", Report.ms((app.cpuSeconds() - cpuBefore) * 1000 / clicks));
+            report.info("claims", "CPU per click, by process", shares.perRequest(clicks));
+            report.info("claims", "SQL statements per click", shares.statementsPerRequest(clicks));
             report.info("claims", "click p50 / p99", Report.ms(latency.getValueAtPercentile(50) / 1000.0) + " / "
                     + Report.ms(latency.getValueAtPercentile(99) / 1000.0));
             report.info("claims", "tickets claimed / opened", claimed + " / " + order.size());
