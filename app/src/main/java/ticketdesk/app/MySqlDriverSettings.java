@@ -27,7 +27,9 @@ class MySqlDriverSettings implements BeanCreatedEventListener<DatasourceConfigur
             "useLocalSessionState", "true",
             "cacheServerConfiguration", "true",
             "elideSetAutoCommits", "true",
-            "maintainTimeStats", "false");
+            "maintainTimeStats", "false",
+            // a read-only transaction needs no SET SESSION TRANSACTION READ ONLY / READ WRITE round trips
+            "readOnlyPropagatesToServer", "false");
 
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
