@@ -18,14 +18,18 @@ public class Actors {
 
     /** The active user, or the refusal to give them. */
     public Acting load(long userId) {
-        Optional<User> user = users.byId(userId);
-        if (user.isEmpty()) {
+        return of(userId, users.byId(userId).orElse(null));
+    }
+
+    /** The refusal to give user {@code userId}, already looked up as {@code user} (null when unknown). */
+    static Acting of(long userId, User user) {
+        if (user == null) {
             return new Acting(null, Refusal.notFound("user #" + userId));
         }
-        if (!user.get().active()) {
-            return new Acting(user.get(), Refusal.inactive());
+        if (!user.active()) {
+            return new Acting(user, Refusal.inactive());
         }
-        return new Acting(user.get(), null);
+        return new Acting(user, null);
     }
 
     /** A loaded actor: {@code refusal} is null when they may act. */

@@ -1,7 +1,8 @@
 package ticketdesk.core.ticket;
 
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.Optional;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.audit.EventType;
@@ -12,37 +13,45 @@ import ticketdesk.core.user.UserDirectory;
 
 /**
  * Rule 2: one conditional UPDATE decides the claim, so exactly one claimer wins under any concurrency
- * and across instances. The losers learn who holds the ticket. A click on a ticket that is no longer pending
- * is answered from a plain read and never waits for a row lock: in a storm of twenty clicks per card, most
- * arrive after the winner committed.
+ * and across instances. The losers learn who holds the ticket. A click that cannot win (the ticket is no
+ * longer pending, the claimer declined it or may not claim) is answered from one plain read, with no
+ * transaction and no row lock: in a storm of twenty clicks per card, most arrive after the winner committed.
  */
 @Singleton
 public class ClaimingTicket {
 
     private final TicketWork work;
+    private final ClaimSight sight;
     private final UserDirectory users;
+    private final TransactionOperations<Connection> transactions;
 
-    ClaimingTicket(TicketWork work, UserDirectory users) {
+    ClaimingTicket(TicketWork work, ClaimSight sight, UserDirectory users,
+                   TransactionOperations<Connection> transactions) {
         this.work = work;
+        this.sight = sight;
         this.users = users;
+        this.transactions = transactions;
     }
 
-    @Transactional
     public ClaimResult claim(ClaimTicket command) {
-        Actors.Acting claimer = work.actors.load(command.responderId());
-        if (claimer.refused()) {
-            return new ClaimResult.Refused(claimer.refusal());
+        ClaimSight.Seen seen = sight.look(command.ticketId(), command.responderId());
+        Optional<ClaimResult> refused = refused(Actors.of(command.responderId(), seen.claimer()));
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        if (!claimer.user().canWorkTickets()) {
-            return new ClaimResult.Refused(Refusal.wrongRole("only responders and admins can claim tickets"));
+        if (seen.ticket() == null) {
+            return notFound(command);
         }
-        Optional<Ticket> seen = work.tickets.findById(command.ticketId()).map(TicketRow::toTicket);
-        if (seen.isEmpty()) {
-            return new ClaimResult.Refused(Refusal.notFound("ticket #" + command.ticketId()));
+        if (seen.ticket().status() != TicketStatus.PENDING || seen.declined()) {
+            return answer(seen.ticket(), seen.declined(), seen.holder());
         }
-        if (seen.get().status() != TicketStatus.PENDING) {
-            // already taken (or closed): the committed row says why, without queueing for the winner's lock
-            return answer(seen.get(), command);
+        return transactions.executeWrite(status -> claimPending(command));
+    }
+
+    private ClaimResult claimPending(ClaimTicket command) {
+        Optional<ClaimResult> refused = refused(work.actors.load(command.responderId()));
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (work.tickets.claim(command.ticketId(), command.responderId(), work.now()) == 1) {
             Ticket ticket = work.reload(command.ticketId());
@@ -51,31 +60,41 @@ public class ClaimingTicket {
             work.announcements.toRequester(ticket, NotificationKind.CLAIMED, command.responderId());
             return new ClaimResult.Claimed(ticket);
         }
-        return whyNot(command);
-    }
-
-    private ClaimResult whyNot(ClaimTicket command) {
-        // a locking read sees the winner's committed row whatever the isolation level's snapshot says
+        // lost the race: a locking read sees the winner's committed row whatever the isolation level's snapshot says
         Optional<Ticket> found = work.tickets.lockById(command.ticketId()).map(TicketRow::toTicket);
         if (found.isEmpty()) {
-            return new ClaimResult.Refused(Refusal.notFound("ticket #" + command.ticketId()));
+            return notFound(command);
         }
-        return answer(found.get(), command);
+        Ticket ticket = found.get();
+        return answer(ticket, work.tickets.declinedCount(ticket.id(), command.responderId()) > 0,
+                ticket.responderId() == null ? null : users.byId(ticket.responderId()).orElse(null));
+    }
+
+    private static Optional<ClaimResult> refused(Actors.Acting claimer) {
+        if (claimer.refused()) {
+            return Optional.of(new ClaimResult.Refused(claimer.refusal()));
+        }
+        if (!claimer.user().canWorkTickets()) {
+            return Optional.of(new ClaimResult.Refused(
+                    Refusal.wrongRole("only responders and admins can claim tickets")));
+        }
+        return Optional.empty();
     }
 
     /** Why this responder does not hold {@code ticket}: they declined it, someone holds it, or it is closed. */
-    private ClaimResult answer(Ticket ticket, ClaimTicket command) {
-        if (work.tickets.declinedCount(ticket.id(), command.responderId()) > 0) {
+    private static ClaimResult answer(Ticket ticket, boolean declined, User holder) {
+        if (declined) {
             return new ClaimResult.Refused(new Refusal(Refusal.Reason.DECLINED,
                     "you declined ticket #" + ticket.id() + ", so you cannot claim it"));
         }
-        if (ticket.status() == TicketStatus.IN_PROCESS && ticket.responderId() != null) {
-            Optional<User> holder = users.byId(ticket.responderId());
-            if (holder.isPresent()) {
-                return new ClaimResult.AlreadyClaimed(ticket, holder.get());
-            }
+        if (ticket.status() == TicketStatus.IN_PROCESS && holder != null) {
+            return new ClaimResult.AlreadyClaimed(ticket, holder);
         }
         return new ClaimResult.Refused(Refusal.illegal("ticket #" + ticket.id() + " is "
                 + ticket.status().db().replace('_', ' ') + " and cannot be claimed"));
+    }
+
+    private static ClaimResult notFound(ClaimTicket command) {
+        return new ClaimResult.Refused(Refusal.notFound("ticket #" + command.ticketId()));
     }
 }

@@ -10,6 +10,7 @@ import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.testing.DatabaseTest;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
+import ticketdesk.core.ticket.Commands.DeclineTicket;
 import ticketdesk.core.ticket.Commands.ResolveTicket;
 import ticketdesk.core.user.DeactivatingUser;
 import ticketdesk.core.user.User;
@@ -20,6 +21,7 @@ class ClaimingTicketTest extends DatabaseTest {
     @Inject ClaimingTicket claiming;
     @Inject ResolvingTicket resolving;
     @Inject DeactivatingUser deactivating;
+    @Inject DecliningTicket declining;
     User bob;
 
     @BeforeEach
@@ -53,8 +55,16 @@ class ClaimingTicketTest extends DatabaseTest {
 
         ClaimResult second = claiming.claim(new ClaimTicket(ticket.id(), carol.id(), Channel.SLACK));
 
-        assertThat(second).isInstanceOfSatisfying(ClaimResult.AlreadyClaimed.class,
-                lost -> assertThat(lost.holder().displayName()).isEqualTo("Alice"));
+        assertThat(second).isInstanceOfSatisfying(ClaimResult.AlreadyClaimed.class, lost -> {
+            assertThat(lost.holder().id()).isEqualTo(alice.id());
+            assertThat(lost.holder().displayName()).isEqualTo("Alice");
+            assertThat(lost.holder().role()).isEqualTo(alice.role());
+            assertThat(lost.holder().email()).isEqualTo(alice.email());
+            assertThat(lost.ticket().id()).isEqualTo(ticket.id());
+            assertThat(lost.ticket().title()).isEqualTo(ticket.title());
+            assertThat(lost.ticket().status()).isEqualTo(TicketStatus.IN_PROCESS);
+            assertThat(lost.ticket().responderId()).isEqualTo(alice.id());
+        });
         assertThat(db.count("SELECT responder_id FROM tickets WHERE id = ?", ticket.id())).isEqualTo(alice.id());
         assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND event_type = 'claimed'",
                 ticket.id())).isEqualTo(1);
@@ -92,6 +102,36 @@ class ClaimingTicketTest extends DatabaseTest {
                     assertThat(r.refusal().reason()).isEqualTo(Refusal.Reason.INACTIVE_USER);
                     assertThat(r.refusal().message()).contains("deactivated");
                 });
+    }
+
+    @Test
+    void anUnknownClaimerIsNotFoundAndTheTicketStaysInThePool() {
+        Ticket ticket = world.pendingTicket(bob);
+
+        assertThat(claiming.claim(new ClaimTicket(ticket.id(), 987_654, Channel.SLACK)))
+                .isInstanceOfSatisfying(ClaimResult.Refused.class, r -> {
+                    assertThat(r.refusal().reason()).isEqualTo(Refusal.Reason.NOT_FOUND);
+                    assertThat(r.refusal().message()).contains("user #987654");
+                });
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'pending'", ticket.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aResponderWhoDeclinedIsToldSoAlsoOnceSomeoneElseHoldsTheTicket() {
+        User alice = world.responder("Alice");
+        User carol = world.responder("Carol");
+        Ticket ticket = world.pendingTicket(bob);
+        declining.decline(new DeclineTicket(ticket.id(), carol.id(), Channel.SLACK));
+
+        assertThat(claiming.claim(new ClaimTicket(ticket.id(), carol.id(), Channel.SLACK)))
+                .isInstanceOfSatisfying(ClaimResult.Refused.class,
+                        r -> assertThat(r.refusal().reason()).isEqualTo(Refusal.Reason.DECLINED));
+        claiming.claim(new ClaimTicket(ticket.id(), alice.id(), Channel.SLACK));
+        assertThat(claiming.claim(new ClaimTicket(ticket.id(), carol.id(), Channel.SLACK)))
+                .isInstanceOfSatisfying(ClaimResult.Refused.class,
+                        r -> assertThat(r.refusal().reason()).isEqualTo(Refusal.Reason.DECLINED));
+        assertThat(db.count("SELECT responder_id FROM tickets WHERE id = ?", ticket.id())).isEqualTo(alice.id());
     }
 
     @Test
