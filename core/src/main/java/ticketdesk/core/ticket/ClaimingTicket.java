@@ -9,7 +9,6 @@ import ticketdesk.core.audit.EventType;
 import ticketdesk.core.outbox.NotificationKind;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.user.User;
-import ticketdesk.core.user.UserDirectory;
 
 /**
  * Rule 2: one conditional UPDATE decides the claim, so exactly one claimer wins under any concurrency
@@ -20,57 +19,56 @@ import ticketdesk.core.user.UserDirectory;
 @Singleton
 public class ClaimingTicket {
 
+    /** Claims of a ticket seen pending and lost, yet pending again when looked at (released in between). */
+    private static final int TRIES = 3;
+
     private final TicketWork work;
     private final ClaimSight sight;
-    private final UserDirectory users;
     private final TransactionOperations<Connection> transactions;
 
-    ClaimingTicket(TicketWork work, ClaimSight sight, UserDirectory users,
-                   TransactionOperations<Connection> transactions) {
+    ClaimingTicket(TicketWork work, ClaimSight sight, TransactionOperations<Connection> transactions) {
         this.work = work;
         this.sight = sight;
-        this.users = users;
         this.transactions = transactions;
     }
 
     public ClaimResult claim(ClaimTicket command) {
-        ClaimSight.Seen seen = sight.look(command.ticketId(), command.responderId());
-        Optional<ClaimResult> refused = refused(Actors.of(command.responderId(), seen.claimer()));
-        if (refused.isPresent()) {
-            return refused.get();
+        for (int tries = 0; ; tries++) {
+            // after a lost race this read follows the loser's transaction, so it sees the winner's commit
+            // whatever the isolation level
+            Optional<ClaimResult> settled = settled(command, sight.look(command.ticketId(), command.responderId()));
+            if (settled.isPresent()) {
+                return settled.get();
+            }
+            if (tries == TRIES) {
+                return new ClaimResult.Refused(Refusal.illegal("ticket #" + command.ticketId()
+                        + " changed hands while you claimed it; please try again"));
+            }
+            Optional<ClaimResult> won = transactions.executeWrite(status -> claimPending(command));
+            if (won.isPresent()) {
+                return won.get();
+            }
         }
-        if (seen.ticket() == null) {
-            return notFound(command);
-        }
-        if (seen.ticket().status() != TicketStatus.PENDING || seen.declined()) {
-            return answer(seen.ticket(), seen.declined(), seen.holder());
-        }
-        return transactions.executeWrite(status -> claimPending(command));
     }
 
-    private ClaimResult claimPending(ClaimTicket command) {
-        Optional<ClaimResult> refused = refused(work.actors.load(command.responderId()));
-        if (refused.isPresent()) {
-            return refused.get();
+    /** The claim's transaction: the claimed ticket, or empty when the UPDATE did not win. */
+    private Optional<ClaimResult> claimPending(ClaimTicket command) {
+        if (work.tickets.claim(command.ticketId(), command.responderId(), work.now()) != 1) {
+            return Optional.empty();
         }
-        if (work.tickets.claim(command.ticketId(), command.responderId(), work.now()) == 1) {
-            Ticket ticket = work.reload(command.ticketId());
-            work.audit.transition(ticket.id(), command.responderId(), EventType.CLAIMED, TicketStatus.PENDING,
-                    TicketStatus.IN_PROCESS, command.channel());
-            work.announcements.toRequester(ticket, NotificationKind.CLAIMED, command.responderId());
-            return new ClaimResult.Claimed(ticket);
-        }
-        // lost the race: a locking read sees the winner's committed row whatever the isolation level's snapshot says
-        Optional<Ticket> found = work.tickets.lockById(command.ticketId()).map(TicketRow::toTicket);
-        if (found.isEmpty()) {
-            return notFound(command);
-        }
-        Ticket ticket = found.get();
-        return answer(ticket, work.tickets.declinedCount(ticket.id(), command.responderId()) > 0,
-                ticket.responderId() == null ? null : users.byId(ticket.responderId()).orElse(null));
+        Ticket ticket = work.reload(command.ticketId());
+        work.audit.transition(ticket.id(), command.responderId(), EventType.CLAIMED, TicketStatus.PENDING,
+                TicketStatus.IN_PROCESS, command.channel());
+        work.announcements.toRequester(ticket, NotificationKind.CLAIMED, command.responderId());
+        return Optional.of(new ClaimResult.Claimed(ticket));
     }
 
-    private static Optional<ClaimResult> refused(Actors.Acting claimer) {
+    /**
+     * The answer when what the claimer sees settles it: they may not claim, the ticket is unknown, or it is
+     * not theirs to take (declined, held, closed). Empty when the ticket is pending for them.
+     */
+    private static Optional<ClaimResult> settled(ClaimTicket command, ClaimSight.Seen seen) {
+        Actors.Acting claimer = Actors.of(command.responderId(), seen.claimer());
         if (claimer.refused()) {
             return Optional.of(new ClaimResult.Refused(claimer.refusal()));
         }
@@ -78,23 +76,21 @@ public class ClaimingTicket {
             return Optional.of(new ClaimResult.Refused(
                     Refusal.wrongRole("only responders and admins can claim tickets")));
         }
-        return Optional.empty();
-    }
-
-    /** Why this responder does not hold {@code ticket}: they declined it, someone holds it, or it is closed. */
-    private static ClaimResult answer(Ticket ticket, boolean declined, User holder) {
-        if (declined) {
-            return new ClaimResult.Refused(new Refusal(Refusal.Reason.DECLINED,
-                    "you declined ticket #" + ticket.id() + ", so you cannot claim it"));
+        Ticket ticket = seen.ticket();
+        if (ticket == null) {
+            return Optional.of(new ClaimResult.Refused(Refusal.notFound("ticket #" + command.ticketId())));
         }
-        if (ticket.status() == TicketStatus.IN_PROCESS && holder != null) {
-            return new ClaimResult.AlreadyClaimed(ticket, holder);
+        if (seen.declined()) {
+            return Optional.of(new ClaimResult.Refused(new Refusal(Refusal.Reason.DECLINED,
+                    "you declined ticket #" + ticket.id() + ", so you cannot claim it")));
         }
-        return new ClaimResult.Refused(Refusal.illegal("ticket #" + ticket.id() + " is "
-                + ticket.status().db().replace('_', ' ') + " and cannot be claimed"));
-    }
-
-    private static ClaimResult notFound(ClaimTicket command) {
-        return new ClaimResult.Refused(Refusal.notFound("ticket #" + command.ticketId()));
+        if (ticket.status() == TicketStatus.PENDING) {
+            return Optional.empty();
+        }
+        if (ticket.status() == TicketStatus.IN_PROCESS && seen.holder() != null) {
+            return Optional.of(new ClaimResult.AlreadyClaimed(ticket, seen.holder()));
+        }
+        return Optional.of(new ClaimResult.Refused(Refusal.illegal("ticket #" + ticket.id() + " is "
+                + ticket.status().db().replace('_', ' ') + " and cannot be claimed")));
     }
 }
