@@ -17,9 +17,9 @@ interface NotificationRepository extends GenericRepository<NotificationRow, Long
             + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
     List<NotificationRow> lockDue(LocalDateTime now, int limit);
 
-    /** Takes a row for one attempt: hidden from other workers until the lease ends. */
-    @Query("UPDATE notifications SET attempts = attempts + 1, next_attempt_at = :leaseEnd WHERE id = :id")
-    void lease(long id, LocalDateTime leaseEnd);
+    /** Takes rows for one attempt each: hidden from other workers until the lease ends. */
+    @Query("UPDATE notifications SET attempts = attempts + 1, next_attempt_at = :leaseEnd WHERE id IN (:ids)")
+    void lease(List<Long> ids, LocalDateTime leaseEnd);
 
     /**
      * Renews this worker's lease right before its attempt: 0 when another worker has taken the row since

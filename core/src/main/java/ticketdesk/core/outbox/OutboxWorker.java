@@ -27,11 +27,12 @@ import ticketdesk.core.Times;
 
 /**
  * Delivers the outbox. Each round takes due rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and
- * leases them (so another worker, in this instance or another, neither waits for nor repeats them),
- * renews each row's lease right before its attempt (skipping a row another worker took meanwhile),
- * delivers outside any transaction, then records the outcome of that attempt only: sent, retried after
- * an exponential back-off, or failed after the configured number of attempts with the error kept.
- * A delivery that outlives its lease may be repeated by another worker: delivery is at least once.
+ * leases them in one UPDATE (so another worker, in this instance or another, neither waits for nor repeats
+ * them), renews a row's lease right before its attempt once half of it has passed (skipping a row another
+ * worker took meanwhile), delivers outside any transaction, then records the outcome of that attempt only:
+ * sent, retried after an exponential back-off, or failed after the configured number of attempts with the
+ * error kept. A delivery that outlives its lease may be repeated by another worker: delivery is at least
+ * once. Renewals and outcomes are single conditional UPDATEs, so they need no transaction of their own.
  */
 @Singleton
 public class OutboxWorker {
@@ -84,14 +85,15 @@ public class OutboxWorker {
 
     /** One round: take up to a batch of due notifications and try each once. Returns how many were tried. */
     public int runOnce() {
+        LocalDateTime leased = times.now();
         List<NotificationRow> taken = tx.executeWrite(status -> {
-            LocalDateTime now = times.now();
-            List<NotificationRow> due = notifications.lockDue(now, config.getBatchSize());
-            LocalDateTime leaseEnd = now.plus(config.getLease());
-            due.forEach(row -> notifications.lease(row.id(), leaseEnd));
+            List<NotificationRow> due = notifications.lockDue(leased, config.getBatchSize());
+            if (!due.isEmpty()) {
+                notifications.lease(due.stream().map(NotificationRow::id).toList(), leased.plus(config.getLease()));
+            }
             return due;
         });
-        deliverInParallel(taken);
+        deliverInParallel(taken, leased);
         return taken.size();
     }
 
@@ -108,7 +110,7 @@ public class OutboxWorker {
      * One ticket's notifications go out in order on one thread (its card is posted before it is
      * updated); different tickets' go out side by side.
      */
-    private void deliverInParallel(List<NotificationRow> taken) {
+    private void deliverInParallel(List<NotificationRow> taken, LocalDateTime leased) {
         Map<Long, List<NotificationRow>> byTicket = new LinkedHashMap<>();
         for (NotificationRow row : taken) {
             Long key = row.ticketId() != null ? row.ticketId() : -row.id();
@@ -116,7 +118,7 @@ public class OutboxWorker {
         }
         List<Future<?>> running = new ArrayList<>();
         for (List<NotificationRow> group : byTicket.values()) {
-            running.add(deliverers.submit(() -> group.forEach(this::attempt)));
+            running.add(deliverers.submit(() -> group.forEach(row -> attempt(row, leased))));
         }
         for (Future<?> delivery : running) {
             try {
@@ -130,9 +132,11 @@ public class OutboxWorker {
         }
     }
 
-    private void attempt(NotificationRow row) {
+    private void attempt(NotificationRow row, LocalDateTime leased) {
         int attempt = row.attempts() + 1;
-        if (!tx.executeWrite(s -> notifications.renew(row.id(), attempt, times.now().plus(config.getLease())) == 1)) {
+        LocalDateTime now = times.now();
+        boolean halfGone = now.isAfter(leased.plus(config.getLease().dividedBy(2)));
+        if (halfGone && notifications.renew(row.id(), attempt, now.plus(config.getLease())) != 1) {
             return;
         }
         try {
@@ -144,7 +148,7 @@ public class OutboxWorker {
                 throw new IllegalStateException("no notifier for channel " + row.channel());
             }
             notifier.deliver(notification);
-            tx.executeWrite(s -> notifications.markSent(row.id(), attempt, times.now()));
+            notifications.markSent(row.id(), attempt, times.now());
         } catch (RetryLater later) {
             recordFailure(row, attempt, later.getMessage(), later.after());
         } catch (Exception e) {
@@ -153,14 +157,13 @@ public class OutboxWorker {
     }
 
     private void recordFailure(NotificationRow row, int attempt, String error, Duration delay) {
-        tx.executeWrite(s -> {
-            if (attempt >= config.getMaxAttempts()) {
-                LOG.warn("notification {} ({} {}) failed after {} attempts: {}", row.id(), row.channel(), row.kind(),
-                        attempt, error);
-                return notifications.markFailed(row.id(), attempt, error);
-            }
-            return notifications.reschedule(row.id(), attempt, times.now().plus(delay), error);
-        });
+        if (attempt >= config.getMaxAttempts()) {
+            LOG.warn("notification {} ({} {}) failed after {} attempts: {}", row.id(), row.channel(), row.kind(),
+                    attempt, error);
+            notifications.markFailed(row.id(), attempt, error);
+        } else {
+            notifications.reschedule(row.id(), attempt, times.now().plus(delay), error);
+        }
     }
 
     Duration backoff(int attempt) {
