@@ -1,7 +1,6 @@
 package ticketdesk.bot.slack;
 
 import com.google.gson.JsonObject;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
@@ -70,7 +69,7 @@ class Acknowledger {
     }
 
     /** Handles a card's button press ({@link ButtonPresses}); Slack shows nothing of its ack's body. */
-    Response handle(BlockActionPayload press, long receivedNanos) {
+    Response handle(ButtonPress press, long receivedNanos) {
         return handle(RequestType.BlockAction, () -> {
             buttons.press(press);
             return Response.ok();

@@ -1,14 +1,12 @@
 package ticketdesk.bot.slack;
 
-import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.util.json.GsonFactory;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ticketdesk.bot.card.CardButton;
@@ -20,14 +18,16 @@ import ticketdesk.core.Channel;
  * the press means is {@link CardButtons}'; what the presser alone should read goes out as an ephemeral
  * {@link SlackNotes note} after the ack.
  *
- * <p>Block actions are read here rather than by Bolt: Bolt's {@code BlockActionRequest} builds a new Gson
- * for every press, and with it a reflective adapter for every type a {@code BlockActionPayload} can hold,
- * which was a third of the CPU of a claim storm. One Gson, built once, reads them all.
+ * <p>Block actions are read here rather than by Bolt, and straight from the parsed JSON: Bolt's
+ * {@code BlockActionRequest} builds a new Gson for every press, and even one shared Gson turning the payload
+ * into a {@code BlockActionPayload} (a large class tree) cost more of a claim storm's CPU than the six
+ * fields ticketdesk reads are worth.
  */
 @Singleton
 class ButtonPresses {
 
-    private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
+    private static final String BLOCK_ACTIONS = "block_actions";
+    private static final Pattern TICKET_ID = Pattern.compile("\\d{1,18}");
     private static final Logger LOG = LoggerFactory.getLogger(ButtonPresses.class);
 
     private final CardButtons buttons;
@@ -43,15 +43,21 @@ class ButtonPresses {
     }
 
     /**
-     * The block action in an interactivity payload whose type is {@code block_actions}, or empty for any other
-     * JSON, which is Bolt's to handle. The body's signature has been checked already.
+     * The button press in an interactivity payload whose type is {@code block_actions}, or empty for any other
+     * JSON, which is Bolt's to handle. So is a press whose fields have a shape Slack never sends (an object
+     * where a text belongs): Bolt refuses it as before. The body's signature has been checked already.
      */
-    static Optional<BlockActionPayload> read(JsonObject json) {
+    static Optional<ButtonPress> read(JsonObject json) {
         if (json == null || !isBlockActions(json)) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(SLACK_JSON.fromJson(json, BlockActionPayload.class));
+            JsonObject user = object(json, "user");
+            JsonObject channel = object(json, "channel");
+            JsonObject action = firstAction(json);
+            return Optional.of(new ButtonPress(text(user, "id"), text(user, "username"), text(channel, "id"),
+                    text(json, "response_url"), action == null ? null
+                            : new ButtonPress.Action(text(action, "action_id"), text(action, "value"))));
         } catch (JsonParseException e) {
             return Optional.empty();
         }
@@ -59,36 +65,75 @@ class ButtonPresses {
 
     private static boolean isBlockActions(JsonObject json) {
         JsonElement type = json.get("type");
-        return type != null && type.isJsonPrimitive() && BlockActionPayload.TYPE.equals(type.getAsString());
+        return type != null && type.isJsonPrimitive() && BLOCK_ACTIONS.equals(type.getAsString());
+    }
+
+    /** A text field as Gson reads one: absent or null is null, a number or boolean is its text. */
+    private static String text(JsonObject json, String name) {
+        JsonElement value = json == null ? null : json.get(name);
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        if (!value.isJsonPrimitive()) {
+            throw new JsonParseException(name + " is not a text");
+        }
+        return value.getAsString();
+    }
+
+    private static JsonObject object(JsonObject json, String name) {
+        JsonElement value = json.get(name);
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        if (!value.isJsonObject()) {
+            throw new JsonParseException(name + " is not an object");
+        }
+        return value.getAsJsonObject();
+    }
+
+    private static JsonObject firstAction(JsonObject json) {
+        JsonElement value = json.get("actions");
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        if (!value.isJsonArray()) {
+            throw new JsonParseException("actions is not a list");
+        }
+        JsonArray actions = value.getAsJsonArray();
+        for (JsonElement action : actions) {
+            if (!action.isJsonNull() && !action.isJsonObject()) {
+                throw new JsonParseException("an action is not an object");
+            }
+        }
+        return actions.isEmpty() || actions.get(0).isJsonNull() ? null : actions.get(0).getAsJsonObject();
     }
 
     /** Does what the pressed button means; an unknown button (an old card, another app's) changes nothing. */
-    void press(BlockActionPayload payload) {
-        List<BlockActionPayload.Action> actions = payload.getActions();
-        if (actions == null || actions.isEmpty() || payload.getUser() == null || payload.getUser().getId() == null) {
+    void press(ButtonPress press) {
+        ButtonPress.Action action = press.action();
+        if (action == null || press.userId() == null) {
             LOG.warn("a Slack block action without an action or a user was ignored");
             return;
         }
-        BlockActionPayload.Action action = actions.get(0);
-        Optional<CardButton> button = CardButton.byId(String.valueOf(action.getActionId()));
+        Optional<CardButton> button = CardButton.byId(String.valueOf(action.id()));
         if (button.isEmpty()) {
-            notes.tell(where(payload), "ticketdesk does not know the action \""
-                    + SlackText.escape(SlackText.limit(String.valueOf(action.getActionId()), 60))
+            notes.tell(press.where(), "ticketdesk does not know the action \""
+                    + SlackText.escape(SlackText.limit(String.valueOf(action.id()), 60))
                     + "\"; nothing was changed.");
             return;
         }
-        press(button.get(), payload, action.getValue());
+        press(button.get(), press, action.value());
     }
 
     /** Tells the presser their press was not taken (the instance is overloaded); nothing was changed. */
-    void busy(BlockActionPayload payload, String text) {
-        if (payload.getUser() != null && payload.getUser().getId() != null) {
-            notes.tell(where(payload), text);
+    void busy(ButtonPress press, String text) {
+        if (press.userId() != null) {
+            notes.tell(press.where(), text);
         }
     }
 
-    private void press(CardButton button, BlockActionPayload payload, String value) {
-        Where where = where(payload);
+    private void press(CardButton button, ButtonPress press, String value) {
+        Where where = press.where();
         Optional<Long> ticketId = ticketId(value);
         if (ticketId.isEmpty()) {
             notes.tell(where, "That " + button.label() + " button names no ticket (\"" + SlackText.escape(
@@ -96,20 +141,15 @@ class ButtonPresses {
             return;
         }
         Where about = where.about(ticketId.get());
-        SlackPeople.Answer answer = people.act(where.user(), payload.getUser().getUsername(), about,
+        SlackPeople.Answer answer = people.act(where.user(), press.userName(), about,
                 presser -> buttons.press(button, ticketId.get(), presser, Channel.SLACK, names));
         if (answer.text() != null) {
             notes.tell(about, answer.text());
         }
     }
 
-    static Where where(BlockActionPayload payload) {
-        String channel = payload.getChannel() == null ? null : payload.getChannel().getId();
-        return new Where(null, channel, payload.getUser().getId(), payload.getResponseUrl());
-    }
-
     private static Optional<Long> ticketId(String value) {
-        if (value == null || !value.matches("\\d{1,18}")) {
+        if (value == null || !TICKET_ID.matcher(value).matches()) {
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(value));

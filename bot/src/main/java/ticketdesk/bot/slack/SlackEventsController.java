@@ -1,7 +1,6 @@
 package ticketdesk.bot.slack;
 
 import com.slack.api.app_backend.SlackSignature;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.request.Request;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.StartupEvent;
@@ -58,7 +57,7 @@ class SlackEventsController {
             return text(HttpStatus.BAD_REQUEST, "The request body is malformed JSON, not a Slack payload"
                     + " ticketdesk can read; nothing was changed.");
         }
-        Optional<BlockActionPayload> press = ButtonPresses.read(json.json());
+        Optional<ButtonPress> press = ButtonPresses.read(json.json());
         if (press.isPresent()) {
             return bridge.get().toMicronaut(acknowledger.get().handle(press.get(), received));
         }

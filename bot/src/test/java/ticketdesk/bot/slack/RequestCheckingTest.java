@@ -2,6 +2,9 @@ package ticketdesk.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -122,6 +125,57 @@ class RequestCheckingTest extends SlackTest {
                 .satisfies(c -> assertThat(c.param("text")).contains("Claim button names no ticket")
                         .contains("&lt;b&gt;42&lt;/b&gt;").contains("nothing was changed"));
         assertThat(slack.calls("chat.update")).isEmpty();
+    }
+
+    @Test
+    void aButtonPressWithoutAUserOrAnActionIsAnswered200AndChangesNothing() {
+        User wes = world.user("Wes", Role.EMPLOYEE, "UWES");
+        world.user("Xia", Role.RESPONDER, "UXIA");
+        Ticket ticket = world.pendingTicket(wes);
+        deliver();
+        slack.reset();
+        long before = written();
+        JsonObject claim = JsonParser.parseString(Payloads.buttonPress("claim", Long.toString(ticket.id()), "UXIA",
+                slack.responseUrl("x"), "1700000000.000104")).getAsJsonObject();
+        JsonObject noUser = claim.deepCopy();
+        noUser.remove("user");
+        JsonObject noAction = claim.deepCopy();
+        noAction.add("actions", new JsonArray());
+
+        assertThat(signed.interaction(noUser.toString()).statusCode()).isEqualTo(200);
+        assertThat(signed.interaction(noAction.toString()).statusCode()).isEqualTo(200);
+
+        assertThat(written()).isEqualTo(before);
+        HttpResponse<String> noTicket = signed.interaction(Payloads.buttonPress("claim", "none", "UXIA",
+                slack.responseUrl("x"), "1700000000.000104"));
+        assertThat(noTicket.statusCode()).isEqualTo(200);
+        eventually(() -> !slack.calls("response_url").isEmpty());
+        assertThat(slack.calls()).as("only the press that names no ticket is answered").singleElement()
+                .satisfies(c -> assertThat(c.param("text")).contains("names no ticket (\"none\")"));
+        deliver();
+        assertThat(written()).isEqualTo(before);
+        assertThat(slack.calls("chat.update")).isEmpty();
+    }
+
+    @Test
+    void aButtonPressWhoseValueIsNoTextIsRefusedWith400AndChangesNothing() {
+        User yan = world.user("Yan", Role.EMPLOYEE, "UYAN");
+        world.user("Zed", Role.RESPONDER, "UZED");
+        Ticket ticket = world.pendingTicket(yan);
+        deliver();
+        slack.reset();
+        long before = written();
+        JsonObject claim = JsonParser.parseString(Payloads.buttonPress("claim", Long.toString(ticket.id()), "UZED",
+                slack.responseUrl("z"), "1700000000.000105")).getAsJsonObject();
+        JsonObject ticketInAnObject = new JsonObject();
+        ticketInAnObject.addProperty("ticket", ticket.id());
+        claim.getAsJsonArray("actions").get(0).getAsJsonObject().add("value", ticketInAnObject);
+
+        HttpResponse<String> response = signed.interaction(claim.toString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("nothing was changed");
+        assertNothingWrittenSince(before);
     }
 
     /** "/ticket printer broken" from {@code userId}, as Slack would post it, to be signed by each test its own way. */
