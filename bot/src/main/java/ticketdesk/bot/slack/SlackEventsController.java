@@ -29,6 +29,7 @@ class SlackEventsController {
             + " (and SLACK_BOT_TOKEN, SLACK_RESPONDER_CHANNEL) and restart.";
 
     private final SlackSettings settings;
+    private final SignatureCheck signatures;
     private final BeanProvider<BoltBridge> bridge;
     private final BeanProvider<Acknowledger> acknowledger;
 
@@ -36,6 +37,7 @@ class SlackEventsController {
     SlackEventsController(SlackSettings settings, BeanProvider<BoltBridge> bridge,
                           BeanProvider<Acknowledger> acknowledger) {
         this.settings = settings;
+        this.signatures = settings.acceptsRequests() ? new SignatureCheck(settings.getSigningSecret()) : null;
         this.bridge = bridge;
         this.acknowledger = acknowledger;
     }
@@ -86,12 +88,8 @@ class SlackEventsController {
     private boolean signedBySlack(HttpRequest<?> request, String body) {
         String timestamp = request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
         String signature = request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (timestamp == null || signature == null) {
-            return false;
-        }
         try {
-            return new SlackSignature.Verifier(new SlackSignature.Generator(settings.getSigningSecret()))
-                    .isValid(timestamp, body, signature);
+            return signatures.signed(timestamp, body, signature);
         } catch (RuntimeException e) {
             return false;
         }

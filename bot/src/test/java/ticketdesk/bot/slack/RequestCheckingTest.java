@@ -128,6 +128,27 @@ class RequestCheckingTest extends SlackTest {
     }
 
     @Test
+    void aButtonPressWithAForgedSignatureIsRefusedWith401AndNothingChanges() {
+        User una = world.user("Una", Role.EMPLOYEE, "UUNA");
+        world.user("Vik", Role.RESPONDER, "UVIK");
+        Ticket ticket = world.pendingTicket(una);
+        deliver();
+        slack.reset();
+        long before = written();
+        String body = SignedSlack.formBody(Map.of("payload", Payloads.buttonPress("claim", Long.toString(ticket.id()),
+                "UVIK", slack.responseUrl("v"), "1700000000.000103")));
+        long now = SignedSlack.now();
+        String forged = new SignedSlack(server.getURI(), "not-the-secret").sign(now, body);
+
+        HttpResponse<String> response = signed.send(body, "application/x-www-form-urlencoded", Long.toString(now),
+                forged, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("Invalid or expired Slack signature");
+        assertNothingWrittenSince(before);
+    }
+
+    @Test
     void aButtonPressWithoutAUserOrAnActionIsAnswered200AndChangesNothing() {
         User wes = world.user("Wes", Role.EMPLOYEE, "UWES");
         world.user("Xia", Role.RESPONDER, "UXIA");
