@@ -45,7 +45,8 @@ class ButtonPresses {
     /**
      * The button press in an interactivity payload whose type is {@code block_actions}, or empty for any other
      * JSON, which is Bolt's to handle. So is a press whose fields have a shape Slack never sends (an object
-     * where a text belongs): Bolt refuses it as before. The body's signature has been checked already.
+     * where a text belongs): Bolt cannot read it either and refuses it. The body's signature has been checked
+     * already.
      */
     static Optional<ButtonPress> read(JsonObject json) {
         if (json == null || !isBlockActions(json)) {
