@@ -29,6 +29,12 @@ class OtherModulesEndpoints {
         return HttpResponse.ok("confirmed");
     }
 
+    /** A route outside the panel whose body happens to be a view: the panel's renderer must leave it alone. */
+    @Get("/mail/confirm/view")
+    io.micronaut.views.ModelAndView<java.util.Map<String, Object>> view() {
+        return new io.micronaut.views.ModelAndView<>("login", java.util.Map.of());
+    }
+
     @Get("/api/secret")
     HttpResponse<String> api() {
         return HttpResponse.ok("should not be reachable anonymously");

@@ -52,6 +52,16 @@ class SecurityBoundaryTest extends DatabaseTest {
     }
 
     @Test
+    void pagesAreRenderedOnThePanelsPathsOnly() {
+        Http http = http();
+        HttpResponse<String> panel = http.get("/admin/login");
+        assertThat(panel.statusCode()).isEqualTo(200);
+        assertThat(panel.body()).contains("<form");
+        HttpResponse<String> elsewhere = http.get("/mail/confirm/view");
+        assertThat(elsewhere.body()).as("status %d", elsewhere.statusCode()).doesNotContain("<form");
+    }
+
+    @Test
     void micronautSecurityAddsNoEndpointsOfItsOwn() {
         Http http = http();
         assertThat(http.postForm("/login", Map.of("username", "x", "password", "y")).statusCode()).isEqualTo(404);
