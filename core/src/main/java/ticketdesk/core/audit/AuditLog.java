@@ -1,6 +1,5 @@
 package ticketdesk.core.audit;
 
-import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -55,7 +54,6 @@ public class AuditLog {
      * written by a newer version during a rolling upgrade) stays in the table and is logged, so the rest
      * of the history can still be shown.
      */
-    @ReadOnly
     public List<TicketEvent> timeline(long ticketId) {
         List<TicketEvent> timeline = new ArrayList<>();
         for (TicketEventRow row : events.timeline(ticketId)) {

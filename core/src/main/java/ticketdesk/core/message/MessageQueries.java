@@ -1,6 +1,5 @@
 package ticketdesk.core.message;
 
-import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -17,18 +16,15 @@ public class MessageQueries {
         this.attachments = attachments;
     }
 
-    @ReadOnly
     public Optional<Message> byId(long messageId) {
         return messages.findById(messageId).map(MessageRow::toMessage);
     }
 
-    @ReadOnly
     public List<Message> forTicket(long ticketId) {
         return messages.forTicket(ticketId).stream().map(MessageRow::toMessage).toList();
     }
 
     /** Attachment metadata of a message (content left out). */
-    @ReadOnly
     public List<Attachment> attachmentsOf(long messageId) {
         return attachments.listFor(messageId).stream()
                 .map(r -> new Attachment(r.fileName(), r.contentType(), r.sizeBytes(), null)).toList();

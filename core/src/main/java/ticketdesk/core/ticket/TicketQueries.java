@@ -11,7 +11,7 @@ import ticketdesk.core.user.UserDirectory;
 
 /**
  * Reads tickets, honouring rule 9 (visibility) wherever a person is asking; a deactivated person
- * sees nothing (rule 8).
+ * sees nothing (rule 8). A read of one statement opens no transaction of its own (see {@link UserDirectory}).
  */
 @Singleton
 public class TicketQueries {
@@ -27,7 +27,6 @@ public class TicketQueries {
     }
 
     /** Any ticket, for system code (notifiers, the admin panel); people go through {@link #viewAs}. */
-    @ReadOnly
     public Optional<Ticket> byId(long ticketId) {
         return tickets.findById(ticketId).map(TicketRow::toTicket);
     }
@@ -67,17 +66,14 @@ public class TicketQueries {
     }
 
     /** Pending tickets this responder has not declined, oldest first. */
-    @ReadOnly
     public List<Ticket> poolFor(long responderId) {
         return map(tickets.poolFor(responderId, LIST_LIMIT));
     }
 
-    @ReadOnly
     public List<Ticket> heldBy(long responderId) {
         return map(tickets.heldBy(responderId));
     }
 
-    @ReadOnly
     public List<Ticket> requestedBy(long requesterId) {
         return map(tickets.requestedBy(requesterId, LIST_LIMIT));
     }
@@ -94,7 +90,6 @@ public class TicketQueries {
                 && ticket.get().status() == TicketStatus.PENDING && !hasDeclined(userId, ticketId);
     }
 
-    @ReadOnly
     public boolean hasDeclined(long responderId, long ticketId) {
         return tickets.declinedCount(ticketId, responderId) > 0;
     }

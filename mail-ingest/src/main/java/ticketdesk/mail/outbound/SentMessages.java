@@ -1,6 +1,5 @@
 package ticketdesk.mail.outbound;
 
-import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -29,13 +28,11 @@ public class SentMessages {
         }
     }
 
-    @ReadOnly
     public Optional<Sent> find(String messageId) {
         return rows.findById(messageId).map(r -> new Sent(r.messageId(), r.ticketId(), r.recipientUserId()));
     }
 
     /** The last email of this ticket sent to this recipient before the given notification. */
-    @ReadOnly
     public Optional<String> previous(long ticketId, long recipientUserId, long beforeNotificationId) {
         return rows.previous(ticketId, recipientUserId, beforeNotificationId);
     }
