@@ -6,15 +6,16 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import ticketdesk.core.user.Role;
 import ticketdesk.core.user.User;
 
 /**
  * What a claimer sees before claiming, in one statement and outside any transaction: who they are, the ticket,
  * whether they declined it, and who holds it. In a storm of clicks on one card, all but the first find the
- * ticket taken, and this read is all they cost the database.
+ * ticket taken, and this read is all they cost the database. Columns are read by position: looking 35 of them
+ * up by name cost more than running the query.
  */
 @Singleton
 class ClaimSight {
@@ -23,11 +24,17 @@ class ClaimSight {
     record Seen(User claimer, Ticket ticket, boolean declined, User holder) {
     }
 
+    private static final String[] TICKET_COLUMNS = {"id", "title", "description", "priority", "category", "status",
+        "requester_id", "responder_id", "source", "created_at", "updated_at", "claimed_at", "completed_at"};
     private static final String[] USER_COLUMNS = {"id", "display_name", "email", "phone_e164", "role", "profession",
         "organization", "is_active", "created_at", "updated_at"};
-    private static final String SQL = "SELECT t.*, " + userColumns("c", "claimer_") + ", " + userColumns("h", "holder_")
+    private static final int CLAIMER = 1;
+    private static final int TICKET = CLAIMER + USER_COLUMNS.length;
+    private static final int HOLDER = TICKET + TICKET_COLUMNS.length;
+    private static final int DECLINED = HOLDER + USER_COLUMNS.length;
+    private static final String SQL = "SELECT " + columns("c", USER_COLUMNS) + ", " + columns("t", TICKET_COLUMNS)
+            + ", " + columns("h", USER_COLUMNS)
             + ", EXISTS (SELECT 1 FROM ticket_responder_log l WHERE l.ticket_id = t.id AND l.responder_id = c.id)"
-            + " AS claimer_declined"
             + " FROM (SELECT 1 AS one) asked"
             + " LEFT JOIN users c ON c.id = ?"
             + " LEFT JOIN tickets t ON t.id = ?"
@@ -46,27 +53,37 @@ class ClaimSight {
             statement.setLong(2, ticketId);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                Ticket ticket = row.getObject("id") == null ? null : jdbc.readEntity(row, TicketRow.class).toTicket();
-                return new Seen(user(row, "claimer_"), ticket, row.getBoolean("claimer_declined"),
-                        user(row, "holder_"));
+                return new Seen(user(row, CLAIMER), ticket(row, TICKET), row.getBoolean(DECLINED), user(row, HOLDER));
             }
         });
     }
 
-    private static User user(ResultSet row, String prefix) throws SQLException {
-        long id = row.getLong(prefix + "id");
+    private static Ticket ticket(ResultSet row, int at) throws SQLException {
+        long id = row.getLong(at);
         if (row.wasNull()) {
             return null;
         }
-        return new User(id, row.getString(prefix + "display_name"), row.getString(prefix + "email"),
-                row.getString(prefix + "phone_e164"), Role.fromDb(row.getString(prefix + "role")),
-                row.getString(prefix + "profession"), row.getString(prefix + "organization"),
-                row.getBoolean(prefix + "is_active"), row.getObject(prefix + "created_at", LocalDateTime.class),
-                row.getObject(prefix + "updated_at", LocalDateTime.class));
+        return new Ticket(id, row.getString(at + 1), row.getString(at + 2), Priority.fromDb(row.getString(at + 3)),
+                row.getString(at + 4), TicketStatus.fromDb(row.getString(at + 5)), row.getLong(at + 6),
+                row.getObject(at + 7, Long.class), Source.fromDb(row.getString(at + 8)), time(row, at + 9),
+                time(row, at + 10), time(row, at + 11), time(row, at + 12));
     }
 
-    private static String userColumns(String table, String prefix) {
-        return Arrays.stream(USER_COLUMNS).map(column -> table + "." + column + " AS " + prefix + column)
-                .collect(Collectors.joining(", "));
+    private static User user(ResultSet row, int at) throws SQLException {
+        long id = row.getLong(at);
+        if (row.wasNull()) {
+            return null;
+        }
+        return new User(id, row.getString(at + 1), row.getString(at + 2), row.getString(at + 3),
+                Role.fromDb(row.getString(at + 4)), row.getString(at + 5), row.getString(at + 6),
+                row.getBoolean(at + 7), time(row, at + 8), time(row, at + 9));
+    }
+
+    private static LocalDateTime time(ResultSet row, int at) throws SQLException {
+        return row.getObject(at, LocalDateTime.class);
+    }
+
+    private static String columns(String table, String[] names) {
+        return Stream.of(names).map(name -> table + "." + name).collect(Collectors.joining(", "));
     }
 }
