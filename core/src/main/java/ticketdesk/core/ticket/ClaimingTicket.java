@@ -4,6 +4,8 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.audit.EventType;
 import ticketdesk.core.outbox.NotificationKind;
@@ -15,6 +17,9 @@ import ticketdesk.core.user.User;
  * and across instances. The losers learn who holds the ticket. A click that cannot win (the ticket is no
  * longer pending, the claimer declined it or may not claim) is answered from one plain read, with no
  * transaction and no row lock: in a storm of twenty clicks per card, most arrive after the winner committed.
+ * Clicks on the same pending ticket at the same moment in one instance take turns: the first one's UPDATE runs,
+ * the others wait for it and then look again, instead of each queueing for the row lock in a transaction that
+ * can only lose. Across instances the row lock still does the queueing.
  */
 @Singleton
 public class ClaimingTicket {
@@ -25,6 +30,8 @@ public class ClaimingTicket {
     private final TicketWork work;
     private final ClaimSight sight;
     private final TransactionOperations<Connection> transactions;
+    /** The claims running in this instance, by ticket: at most one UPDATE per ticket at a time from here. */
+    private final ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
     ClaimingTicket(TicketWork work, ClaimSight sight, TransactionOperations<Connection> transactions) {
         this.work = work;
@@ -34,8 +41,8 @@ public class ClaimingTicket {
 
     public ClaimResult claim(ClaimTicket command) {
         for (int tries = 0; ; tries++) {
-            // after a lost race this read follows the loser's transaction, so it sees the winner's commit
-            // whatever the isolation level
+            // after a lost race this read follows the loser's transaction (or the claim it waited for), so it
+            // sees the winner's commit whatever the isolation level
             Optional<ClaimResult> settled = settled(command, sight.look(command.ticketId(), command.responderId()));
             if (settled.isPresent()) {
                 return settled.get();
@@ -44,9 +51,22 @@ public class ClaimingTicket {
                 return new ClaimResult.Refused(Refusal.illegal("ticket #" + command.ticketId()
                         + " changed hands while you claimed it; please try again"));
             }
-            Optional<ClaimResult> won = transactions.executeWrite(status -> claimPending(command));
-            if (won.isPresent()) {
-                return won.get();
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            CompletableFuture<Void> running = inFlight.putIfAbsent(command.ticketId(), mine);
+            if (running != null) {
+                // a claim of this ticket is running in this instance: its UPDATE decides before ours could,
+                // so wait for it and look again rather than queue for its row lock with a transaction of our own
+                running.join();
+                continue;
+            }
+            try {
+                Optional<ClaimResult> won = transactions.executeWrite(status -> claimPending(command));
+                if (won.isPresent()) {
+                    return won.get();
+                }
+            } finally {
+                inFlight.remove(command.ticketId(), mine);
+                mine.complete(null);
             }
         }
     }
