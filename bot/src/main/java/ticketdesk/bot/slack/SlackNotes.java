@@ -54,11 +54,11 @@ public class SlackNotes {
             note.enqueue();
             return;
         }
-        afterAck.later(() -> {
+        afterAck.handOff(() -> {
             try {
                 senders.execute(note);
             } catch (RejectedExecutionException e) {
-                note.enqueue();
+                afterAck.later(note::enqueue);
             }
         });
     }
