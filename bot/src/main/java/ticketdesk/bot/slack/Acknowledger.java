@@ -10,15 +10,12 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,46 +59,47 @@ class Acknowledger {
         Response run() throws Exception;
     }
 
-    /** Handles Bolt's request; {@code receivedNanos} is when it arrived, from which the deadline counts. */
-    Response handle(Request<?> request, long receivedNanos) {
-        return handle(request.getRequestType(), () -> app.run(request),
-                late -> lateAnswers.tell(request, late), () -> busy(request.getRequestType()), receivedNanos);
+    /**
+     * Handles Bolt's request; {@code receivedNanos} is when it arrived, from which the deadline counts. The
+     * answer completes on the handler's thread, or at the deadline; no thread waits for it.
+     */
+    CompletableFuture<Response> handle(Request<?> request, long receivedNanos) {
+        return handle(request.getRequestType(), () -> app.run(request), late -> lateAnswers.tell(request, late),
+                busy(request.getRequestType()), () -> { }, receivedNanos);
     }
 
     /** Handles a card's button press ({@link ButtonPresses}); Slack shows nothing of its ack's body. */
-    Response handle(ButtonPress press, long receivedNanos) {
+    CompletableFuture<Response> handle(ButtonPress press, long receivedNanos) {
         return handle(RequestType.BlockAction, () -> {
             buttons.press(press);
             return Response.ok();
-        }, late -> { }, () -> {
-            buttons.busy(press, BUSY);
-            return Response.ok();
-        }, receivedNanos);
+        }, late -> { }, Response.ok(), () -> buttons.busy(press, BUSY), receivedNanos);
     }
 
-    private Response handle(RequestType type, Work work, Consumer<Response> lateAnswer, Supplier<Response> busy,
-                            long receivedNanos) {
+    private CompletableFuture<Response> handle(RequestType type, Work work, Consumer<Response> lateAnswer,
+                                               Response busy, Runnable tellBusy, long receivedNanos) {
         CompletableFuture<Handled> handling;
         try {
             handling = CompletableFuture.supplyAsync(() -> run(work), handlers);
         } catch (RejectedExecutionException e) {
             LOG.warn("Slack {} request refused: {} requests are already waiting", type, settings.getHandlerQueue());
-            return busy.get();
+            afterAck.later(tellBusy);
+            return CompletableFuture.completedFuture(busy);
         }
         long left = settings.getAckDeadline().toNanos() - (System.nanoTime() - receivedNanos);
-        try {
-            Handled handled = handling.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-            afterAck.start(handled.afterAck());
-            return handled.response();
-        } catch (TimeoutException e) {
-            handling.whenComplete((handled, error) -> finishLate(type, lateAnswer, handled, error));
-            return stillWorking(type);
-        } catch (ExecutionException e) {
-            return failed(type, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(type, e);
-        }
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        handling.whenComplete((handled, error) -> {
+            if (error != null) {
+                if (!answer.complete(failed(type, error instanceof CompletionException ? error.getCause() : error))) {
+                    LOG.warn("a late Slack {} request failed: {}", type, error.toString(), error);
+                }
+            } else if (answer.complete(handled.response())) {
+                afterAck.start(handled.afterAck());
+            } else {
+                finishLate(type, lateAnswer, handled);
+            }
+        });
+        return answer.completeOnTimeout(stillWorking(type), Math.max(left, 0), TimeUnit.NANOSECONDS);
     }
 
     private Handled run(Work work) {
@@ -114,11 +112,7 @@ class Acknowledger {
         }
     }
 
-    private void finishLate(RequestType type, Consumer<Response> lateAnswer, Handled handled, Throwable error) {
-        if (error != null) {
-            LOG.warn("a late Slack {} request failed: {}", type, error.toString(), error);
-            return;
-        }
+    private void finishLate(RequestType type, Consumer<Response> lateAnswer, Handled handled) {
         try {
             lateAnswer.accept(handled.response());
         } catch (RuntimeException e) {

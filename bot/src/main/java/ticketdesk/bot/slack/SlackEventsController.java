@@ -13,9 +13,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /slack/events}: slash commands, interactivity and the Events API on one URL. The signature is
@@ -42,10 +41,13 @@ class SlackEventsController {
         this.acknowledger = acknowledger;
     }
 
+    /**
+     * Runs on the event loop: checking, parsing and handing the request to {@link Acknowledger} take
+     * microseconds, and the answer is written when the handler (or the ack deadline) completes it.
+     */
     @Post(uri = "/events", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON},
             produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<String> events(HttpRequest<?> request, @Nullable @Body String body) {
+    CompletableFuture<HttpResponse<String>> events(HttpRequest<?> request, @Nullable @Body String body) {
         long received = System.nanoTime();
         if (!settings.acceptsRequests()) {
             return text(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
@@ -61,7 +63,7 @@ class SlackEventsController {
         }
         Optional<ButtonPress> press = ButtonPresses.read(json.json());
         if (press.isPresent()) {
-            return bridge.get().toMicronaut(acknowledger.get().handle(press.get(), received));
+            return acknowledger.get().handle(press.get(), received).thenApply(bridge.get()::toMicronaut);
         }
         Request<?> slackRequest;
         try {
@@ -73,7 +75,7 @@ class SlackEventsController {
             return text(HttpStatus.BAD_REQUEST, "The request is not a kind of Slack request ticketdesk handles;"
                     + " nothing was changed.");
         }
-        return bridge.get().toMicronaut(acknowledger.get().handle(slackRequest, received));
+        return acknowledger.get().handle(slackRequest, received).thenApply(bridge.get()::toMicronaut);
     }
 
     /** Builds Bolt's side at start-up when Slack is configured, so the first request is not the slow one. */
@@ -95,7 +97,8 @@ class SlackEventsController {
         }
     }
 
-    private static HttpResponse<String> text(HttpStatus status, String text) {
-        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_PLAIN_TYPE).body(text);
+    private static CompletableFuture<HttpResponse<String>> text(HttpStatus status, String text) {
+        return CompletableFuture.completedFuture(
+                HttpResponse.<String>status(status).contentType(MediaType.TEXT_PLAIN_TYPE).body(text));
     }
 }
