@@ -25,6 +25,14 @@ public final class Stack implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@bench.example";
     public static final String ADMIN_PASSWORD = "bench-admin-" + Long.toHexString(System.nanoTime());
 
+    static {
+        // GreenMail parses every mail with Jakarta Mail, which otherwise scans the class path for its stream
+        // provider per header and part (the app names it the same way, see mail-ingest's MailStreams)
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     public final Database db;
     public final FakeSlack slack;
     public final GreenMail smtp;
