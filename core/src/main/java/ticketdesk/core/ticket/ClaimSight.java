@@ -14,7 +14,7 @@ import ticketdesk.core.user.User;
 /**
  * What a claimer sees before claiming, in one statement and outside any transaction: who they are, the ticket,
  * whether they declined it, and who holds it. In a storm of clicks on one card, all but the first find the
- * ticket taken, and this read is all they cost the database. Columns are read by position: looking 35 of them
+ * ticket taken, and this read is all they cost the database. Columns are read by position: looking 34 of them
  * up by name cost more than running the query.
  */
 @Singleton

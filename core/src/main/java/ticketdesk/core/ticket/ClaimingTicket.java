@@ -6,11 +6,15 @@ import java.sql.Connection;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.audit.EventType;
 import ticketdesk.core.outbox.NotificationKind;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
 import ticketdesk.core.user.User;
+import ticketdesk.core.user.UserDirectory;
 
 /**
  * Rule 2: one conditional UPDATE decides the claim, so exactly one claimer wins under any concurrency
@@ -26,17 +30,22 @@ public class ClaimingTicket {
 
     /** Claims of a ticket seen pending and lost, yet pending again when looked at (released in between). */
     private static final int TRIES = 3;
+    /** How long a click waits for another click's claim of the same ticket before it looks again. */
+    private static final long TURN_SECONDS = 10;
 
     private final TicketWork work;
     private final ClaimSight sight;
     private final TransactionOperations<Connection> transactions;
+    private final UserDirectory users;
     /** The claims running in this instance, by ticket: at most one UPDATE per ticket at a time from here. */
     private final ConcurrentHashMap<Long, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
-    ClaimingTicket(TicketWork work, ClaimSight sight, TransactionOperations<Connection> transactions) {
+    ClaimingTicket(TicketWork work, ClaimSight sight, TransactionOperations<Connection> transactions,
+                   UserDirectory users) {
         this.work = work;
         this.sight = sight;
         this.transactions = transactions;
+        this.users = users;
     }
 
     public ClaimResult claim(ClaimTicket command) {
@@ -56,7 +65,7 @@ public class ClaimingTicket {
             if (running != null) {
                 // a claim of this ticket is running in this instance: its UPDATE decides before ours could,
                 // so wait for it and look again rather than queue for its row lock with a transaction of our own
-                running.join();
+                awaitTurn(running);
                 continue;
             }
             try {
@@ -71,8 +80,29 @@ public class ClaimingTicket {
         }
     }
 
-    /** The claim's transaction: the claimed ticket, or empty when the UPDATE did not win. */
+    /** A claim stuck in the database does not hold the others for longer than a lock wait would. */
+    private static void awaitTurn(CompletableFuture<Void> running) {
+        try {
+            running.get(TURN_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // look again either way; a claim of our own then queues in the database
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while another claim of the ticket ran", e);
+        }
+    }
+
+    /**
+     * The claim's transaction: the claimed ticket, a refusal, or empty when the UPDATE did not win. The
+     * claimer's row is locked first, so a deactivation running at the same moment either finishes before
+     * (and the claim is refused) or waits for the claim (and then returns the ticket to the pool).
+     */
     private Optional<ClaimResult> claimPending(ClaimTicket command) {
+        Optional<ClaimResult> refused = refusal(Actors.of(command.responderId(),
+                users.lockedById(command.responderId()).orElse(null)));
+        if (refused.isPresent()) {
+            return refused;
+        }
         if (work.tickets.claim(command.ticketId(), command.responderId(), work.now()) != 1) {
             return Optional.empty();
         }
@@ -87,14 +117,21 @@ public class ClaimingTicket {
      * The answer when what the claimer sees settles it: they may not claim, the ticket is unknown, or it is
      * not theirs to take (declined, held, closed). Empty when the ticket is pending for them.
      */
-    private static Optional<ClaimResult> settled(ClaimTicket command, ClaimSight.Seen seen) {
-        Actors.Acting claimer = Actors.of(command.responderId(), seen.claimer());
+    private static Optional<ClaimResult> refusal(Actors.Acting claimer) {
         if (claimer.refused()) {
             return Optional.of(new ClaimResult.Refused(claimer.refusal()));
         }
         if (!claimer.user().canWorkTickets()) {
             return Optional.of(new ClaimResult.Refused(
                     Refusal.wrongRole("only responders and admins can claim tickets")));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ClaimResult> settled(ClaimTicket command, ClaimSight.Seen seen) {
+        Optional<ClaimResult> refused = refusal(Actors.of(command.responderId(), seen.claimer()));
+        if (refused.isPresent()) {
+            return refused;
         }
         Ticket ticket = seen.ticket();
         if (ticket == null) {

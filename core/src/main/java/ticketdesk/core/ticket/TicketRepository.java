@@ -11,16 +11,11 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface TicketRepository extends CrudRepository<TicketRow, Long> {
 
-    /**
-     * The claim: one conditional UPDATE decides who wins, whatever the concurrency. Only an active responder
-     * or admin ({@link ticketdesk.core.user.Role#canWorkTickets}) who has not declined the ticket can win.
-     */
+    /** The claim: one conditional UPDATE decides who wins, whatever the concurrency. */
     @Query("UPDATE tickets SET status = 'in_process', responder_id = :responderId, claimed_at = :now,"
             + " updated_at = :now WHERE id = :id AND status = 'pending' AND responder_id IS NULL"
             + " AND NOT EXISTS (SELECT 1 FROM ticket_responder_log l"
-            + "   WHERE l.ticket_id = :id AND l.responder_id = :responderId)"
-            + " AND EXISTS (SELECT 1 FROM users u WHERE u.id = :responderId AND u.is_active = TRUE"
-            + "   AND u.role IN ('responder', 'admin'))")
+            + "   WHERE l.ticket_id = :id AND l.responder_id = :responderId)")
     int claim(long id, long responderId, LocalDateTime now);
 
     /** Moves a ticket between statuses only when it is still in the expected one (no lost updates). */

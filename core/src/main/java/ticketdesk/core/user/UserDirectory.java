@@ -24,6 +24,14 @@ public class UserDirectory {
         return users.findById(id).map(UserRow::toUser);
     }
 
+    /**
+     * The user, with their row locked until the caller's transaction ends (so it must run in one): a change
+     * that depends on the user staying active cannot interleave with their deactivation.
+     */
+    public Optional<User> lockedById(long id) {
+        return users.lockById(id).map(UserRow::toUser);
+    }
+
     public Optional<User> byEmail(String email) {
         if (email == null || email.isBlank()) {
             return Optional.empty();

@@ -17,6 +17,10 @@ interface UserRepository extends CrudRepository<UserRow, Long> {
             + " WHERE i.platform = :platform AND i.external_id = :externalId")
     Optional<UserRow> findByIdentity(String platform, String externalId);
 
+    /** The user's row, locked until the transaction ends: a concurrent deactivation waits, or is waited for. */
+    @Query("SELECT * FROM users WHERE id = :id FOR UPDATE")
+    Optional<UserRow> lockById(long id);
+
     @Query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = TRUE")
     long countActiveAdmins();
 
