@@ -28,7 +28,7 @@ import ticketdesk.core.Times;
 /**
  * Delivers the outbox. Each round takes due rows with {@code SELECT … FOR UPDATE SKIP LOCKED} and
  * leases them in one UPDATE (so another worker, in this instance or another, neither waits for nor repeats
- * them), renews a row's lease right before its attempt once half of it has passed (skipping a row another
+ * them), renews a row's lease right before its attempt once a quarter of it has passed (skipping a row another
  * worker took meanwhile), delivers outside any transaction, then records the outcome of that attempt only:
  * sent, retried after an exponential back-off, or failed after the configured number of attempts with the
  * error kept. A delivery that outlives its lease may be repeated by another worker: delivery is at least
@@ -135,8 +135,9 @@ public class OutboxWorker {
     private void attempt(NotificationRow row, LocalDateTime leased) {
         int attempt = row.attempts() + 1;
         LocalDateTime now = times.now();
-        boolean halfGone = now.isAfter(leased.plus(config.getLease().dividedBy(2)));
-        if (halfGone && notifications.renew(row.id(), attempt, now.plus(config.getLease())) != 1) {
+        // a lease three quarters fresh still outlasts any one delivery's timeouts; older ones are renewed
+        boolean worn = now.isAfter(leased.plus(config.getLease().dividedBy(4)));
+        if (worn && notifications.renew(row.id(), attempt, now.plus(config.getLease())) != 1) {
             return;
         }
         try {
