@@ -63,7 +63,11 @@ public class AfterAck {
     void start(List<Runnable> tasks) {
         for (Runnable task : tasks) {
             if (task instanceof HandOff handOff) {
-                handOff.run();
+                try {
+                    handOff.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("handing work on after a Slack ack failed: {}", e.toString(), e);
+                }
                 continue;
             }
             executor.execute(() -> {

@@ -27,6 +27,9 @@ class SlackEventsController {
     static final String NOT_CONFIGURED = "Slack is not configured on this ticketdesk: set SLACK_SIGNING_SECRET"
             + " (and SLACK_BOT_TOKEN, SLACK_RESPONDER_CHANNEL) and restart.";
 
+    /** Slack's largest requests (a modal's submission, a long message event) are a few hundred KB at most. */
+    static final int MAX_BODY_CHARS = 1_000_000;
+
     private final SlackSettings settings;
     private final SignatureCheck signatures;
     private final BeanProvider<BoltBridge> bridge;
@@ -53,6 +56,11 @@ class SlackEventsController {
             return text(HttpStatus.SERVICE_UNAVAILABLE, NOT_CONFIGURED);
         }
         String raw = body == null ? "" : body;
+        if (raw.length() > MAX_BODY_CHARS) {
+            // refused before the signature is computed: anyone may send a body, and this runs on the event loop
+            return text(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Slack never sends a request this large ("
+                    + raw.length() + " characters); it was ignored.");
+        }
         if (!signedBySlack(request, raw)) {
             return text(HttpStatus.UNAUTHORIZED, "Invalid or expired Slack signature; the request was ignored.");
         }

@@ -48,6 +48,20 @@ class RequestCheckingTest extends SlackTest {
     }
 
     @Test
+    void aBodyLargerThanSlackEverSendsIsRefusedWith413BeforeItsSignatureIsChecked() {
+        world.user("Rae", Role.EMPLOYEE, "URAE");
+        String body = ticketCommand("URAE") + "&padding=" + "x".repeat(SlackEventsController.MAX_BODY_CHARS);
+        long before = written();
+
+        HttpResponse<String> response = signed.post(body, "application/x-www-form-urlencoded", SignedSlack.now(),
+                Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("Slack never sends a request this large");
+        assertNothingWrittenSince(before);
+    }
+
+    @Test
     void anUnsignedRequestIsRefusedWith401() {
         HttpResponse<String> response = signed.send("{\"type\":\"url_verification\",\"challenge\":\"abc\"}",
                 "application/json", null, null, Map.of());

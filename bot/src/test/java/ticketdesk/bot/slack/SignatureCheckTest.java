@@ -54,13 +54,22 @@ class SignatureCheckTest {
     }
 
     @Test
-    void aTimestampJustInsideTheWindowOrAheadOfTheClockIsAcceptedAsTheSdkAcceptsIt() {
+    void aTimestampWithinFiveMinutesEitherWayIsAccepted() {
         String body = "ssl_check=1";
-        for (long timestamp : new long[] {SignedSlack.now() - 4 * 60, SignedSlack.now() + 10 * 60}) {
+        for (long timestamp : new long[] {SignedSlack.now() - 4 * 60, SignedSlack.now() + 4 * 60}) {
             String signature = slack.sign(timestamp, body);
-            assertThat(sdk.isValid(Long.toString(timestamp), body, signature)).isTrue();
             assertThat(check.signed(Long.toString(timestamp), body, signature)).isTrue();
         }
+    }
+
+    @Test
+    void aTimestampFromFurtherAheadIsRefusedThoughTheSdkWouldAcceptIt() {
+        String body = "ssl_check=1";
+        long tenMinutesAhead = SignedSlack.now() + 10 * 60;
+        String signature = slack.sign(tenMinutesAhead, body);
+        assertThat(sdk.isValid(Long.toString(tenMinutesAhead), body, signature)).isTrue();
+        assertThat(check.signed(Long.toString(tenMinutesAhead), body, signature)).isFalse();
+        assertThat(check.signed("not-a-number", body, signature)).isFalse();
     }
 
     private static SignedSlack signedWith(String secret) {
