@@ -36,7 +36,7 @@ RUN (MICRONAUT_SERVER_PORT=18080 java -XX:ArchiveClassesAtExit=/app/ticketdesk.j
     for i in $(seq 1 60); do kill -0 "$(cat /tmp/training.pid)" 2>/dev/null || break; sleep 1; done; \
     rm -rf /app/data /tmp/training.pid /tmp/training.log
 ENV MICRONAUT_SERVER_PORT=8080 \
-    JAVA_OPTS="-XX:SharedArchiveFile=/app/ticketdesk.jsa -Xshare:auto -XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:SharedArchiveFile=/app/ticketdesk.jsa -Xshare:auto -XX:+UseSerialGC -Xmx128m -Xmn32m -Xss512k -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD curl -fsS http://127.0.0.1:8080/health | grep -q '"UP"' || exit 1
