@@ -41,7 +41,7 @@ class ClaimingWhileBeingDeactivatedTest extends DatabaseTest {
             }
             alicesClick = CompletableFuture.supplyAsync(() ->
                     claiming.claim(new ClaimTicket(ticket.id(), alice.id(), Channel.SLACK)));
-            waitUntilTheClaimWaitsForALock(alicesClick);
+            LockWaits.untilBlocked(db, alicesClick, "Alice's claim (waiting for her row)");
             admin.commit();
         }
 
@@ -51,22 +51,5 @@ class ClaimingWhileBeingDeactivatedTest extends DatabaseTest {
                 + " AND responder_id IS NULL", ticket.id())).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND event_type = 'claimed'",
                 ticket.id())).isZero();
-    }
-
-    /** Until a connection of this database waits for a row lock (the deactivation holds Alice's). */
-    private void waitUntilTheClaimWaitsForALock(CompletableFuture<ClaimResult> click) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        // a transaction whose first statement waits for a lock may not be listed in innodb_trx yet, so the
-        // statement itself is looked for too (in another connection: this query's own text would match)
-        while (db.count("SELECT COUNT(*) FROM information_schema.processlist p LEFT JOIN information_schema.innodb_trx t"
-                + " ON p.id = t.trx_mysql_thread_id WHERE p.db = ? AND p.id <> CONNECTION_ID()"
-                + " AND (t.trx_state = 'LOCK WAIT' OR p.info LIKE 'SELECT%FOR UPDATE'"
-                + " OR p.state = 'Searching rows for update' OR p.state = 'Updating')", db.name()) == 0) {
-            if (click.isDone() || System.nanoTime() > end) {
-                throw new AssertionError("the claim never waited for the deactivation's lock: "
-                        + (click.isDone() ? click.get() : "still running"));
-            }
-            Thread.sleep(10);
-        }
     }
 }

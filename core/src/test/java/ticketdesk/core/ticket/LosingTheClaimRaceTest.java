@@ -49,7 +49,7 @@ class LosingTheClaimRaceTest extends DatabaseTest {
             carolsClick = CompletableFuture.supplyAsync(() ->
                     claiming.claim(new ClaimTicket(ticket.id(), carol.id(), Channel.SLACK)));
             // Carol's UPDATE is now queued behind the winner's row lock (her plain read saw "pending")
-            waitUntilWaitingForALock(carolsClick);
+            LockWaits.untilBlocked(db, carolsClick, "Carol's claim (queued behind the winner's row lock)");
             assertThat(carolsClick).isNotDone();
             winner.commit();
         }
@@ -58,20 +58,5 @@ class LosingTheClaimRaceTest extends DatabaseTest {
         assertThat(result).isInstanceOfSatisfying(ClaimResult.AlreadyClaimed.class,
                 taken -> assertThat(taken.holder().id()).isEqualTo(alice.id()));
         assertThat(db.count("SELECT responder_id FROM tickets WHERE id = ?", ticket.id())).isEqualTo(alice.id());
-    }
-
-    /** Until another connection of this database waits in an UPDATE (MariaDB shows it "Searching rows for update"). */
-    private void waitUntilWaitingForALock(CompletableFuture<ClaimResult> click) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        // a transaction whose first statement is the waiting UPDATE may not be listed in innodb_trx yet
-        while (db.count("SELECT COUNT(*) FROM information_schema.processlist p LEFT JOIN information_schema.innodb_trx t"
-                + " ON p.id = t.trx_mysql_thread_id WHERE p.db = ? AND (t.trx_state = 'LOCK WAIT'"
-                + " OR p.state = 'Searching rows for update' OR p.state = 'Updating')", db.name()) == 0) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("the claim never waited for the winner's row lock: "
-                        + (click.isDone() ? click.get() : "still running"));
-            }
-            Thread.sleep(10);
-        }
     }
 }
