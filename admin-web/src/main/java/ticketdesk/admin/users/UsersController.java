@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ticketdesk.admin.web.CurrentAdmin;
+import ticketdesk.core.Channel;
 import ticketdesk.core.user.ManagingUsers;
 import ticketdesk.core.user.NewUser;
 import ticketdesk.core.user.Platform;
@@ -94,7 +97,7 @@ class UsersController {
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> processUpdateForm(@PathVariable long id, @Body UserForm form) {
+    HttpResponse<?> processUpdateForm(@PathVariable long id, @Body UserForm form, Authentication authentication) {
         Optional<User> user = directory.byId(id);
         if (user.isEmpty()) {
             return HttpResponse.notFound("No user #" + id);
@@ -105,7 +108,7 @@ class UsersController {
         }
         UserResult result = managing.update(new UserChanges(id, form.displayName(), form.email(), form.phone(),
                 role.get(), form.profession(), form.organization(), form.slackUserId()),
-                form.hasPassword() ? form.password() : null);
+                form.hasPassword() ? form.password() : null, CurrentAdmin.of(authentication).id(), Channel.WEB);
         if (result instanceof UserResult.Refused refused) {
             return refused(user.get(), form, refused.refusal().message());
         }

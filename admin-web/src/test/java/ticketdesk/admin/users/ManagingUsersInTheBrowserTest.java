@@ -105,6 +105,25 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
     }
 
     @Test
+    void makingAResponderAnEmployeeReturnsTheirTicketAndTheTimelineNamesTheAdmin() {
+        signInAsAdmin();
+        User requester = world.employee("Rita Requester");
+        User holder = world.responder("Dora Demoted");
+        Ticket held = world.claimedTicket(requester, holder);
+
+        open("/admin/users/" + holder.id());
+        new Select(byId("role")).selectByValue("employee");
+        click("save");
+
+        assertThat(byId("notice").getText()).isEqualTo("Changes saved.");
+        open("/admin/tickets/" + held.id());
+        assertThat(byId("status").getText()).isEqualTo("pending");
+        assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).extracting(WebElement::getText)
+                .anySatisfy(text -> assertThat(text).contains("Ada Admin", "returned to pool", "held by Dora Demoted",
+                        "responder became employee", "web"));
+    }
+
+    @Test
     void deactivatingAResponderReturnsTheirTwoTicketsToThePoolAndTheTimelineSaysWhy() {
         signInAsAdmin();
         User requester = world.employee("Paula Requester");

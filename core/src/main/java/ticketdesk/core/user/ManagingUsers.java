@@ -49,15 +49,17 @@ public class ManagingUsers {
     }
 
     public UserResult update(UserChanges change) {
-        return update(change, null);
+        return update(change, null, null, Channel.SYSTEM);
     }
 
     /**
      * The edit and, when {@code newPassword} is given, the new password: both saved or neither. Someone
-     * who may no longer work tickets gives the ones they held back to the pool, as on deactivation.
+     * who may no longer work tickets gives the ones they held back to the pool, as on deactivation; the
+     * tickets' timelines name {@code actorId} (the admin making the edit, if known) and {@code channel}.
      */
     @Transactional
-    public UserResult update(UserChanges change, @Nullable String newPassword) {
+    public UserResult update(UserChanges change, @Nullable String newPassword, @Nullable Long actorId,
+                             Channel channel) {
         Optional<UserRow> existing = users.findById(change.userId());
         if (existing.isEmpty()) {
             return new UserResult.Refused(Refusal.notFound("user #" + change.userId()));
@@ -79,7 +81,7 @@ public class ManagingUsers {
         users.deleteIdentity(old.id(), Platform.SLACK.db());
         linkSlack(old.id(), fields.slackUserId);
         if (Role.fromDb(old.role()).canWorkTickets() && !change.role().canWorkTickets()) {
-            pool.returnTicketsHeldBy(old.id(), null, Channel.SYSTEM, "responder became " + change.role().db());
+            pool.returnTicketsHeldBy(old.id(), actorId, channel, "responder became " + change.role().db());
         }
         return new UserResult.Saved(updated.toUser());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import ticketdesk.core.Channel;
 import ticketdesk.core.testing.DatabaseTest;
 import ticketdesk.core.ticket.Ticket;
 
@@ -93,12 +94,12 @@ class ManagingUsersTest extends DatabaseTest {
     void anEditWithANewPasswordSavesBothOrNeither() {
         User erin = ((UserResult.Saved) managing.create(NewUser.of("Erin", "erin@example.com", Role.RESPONDER))).user();
         UserResult refused = managing.update(new UserChanges(erin.id(), "Erin", "erin@example.com", "12", Role.RESPONDER,
-                null, null, null), "new-secret-1");
+                null, null, null), "new-secret-1", null, Channel.SYSTEM);
         assertThat(refused).isInstanceOf(UserResult.Refused.class);
         assertThat(directory.passwordHashOf(erin.id())).isEmpty();
 
         managing.update(new UserChanges(erin.id(), "Erin E.", "erin@example.com", null, Role.RESPONDER, null, null, null),
-                "new-secret-1");
+                "new-secret-1", null, Channel.SYSTEM);
         assertThat(passwords.verify("new-secret-1", directory.passwordHashOf(erin.id()).orElseThrow())).isTrue();
         assertThat(directory.byId(erin.id()).orElseThrow().displayName()).isEqualTo("Erin E.");
     }
@@ -113,18 +114,20 @@ class ManagingUsersTest extends DatabaseTest {
     }
 
     @Test
-    void aResponderMadeAnEmployeeGivesTheTicketsTheyHeldBackToThePool() {
+    void aResponderMadeAnEmployeeGivesTheTicketsTheyHeldBackToThePoolInTheAdminsName() {
+        User root = world.admin("Root");
         User bob = world.employee("Bob");
         User alice = world.responder("Alice");
         Ticket held = world.claimedTicket(bob, alice);
 
         UserResult result = managing.update(new UserChanges(alice.id(), alice.displayName(), alice.email(), null,
-                Role.EMPLOYEE, null, null, null));
+                Role.EMPLOYEE, null, null, null), null, root.id(), Channel.WEB);
 
         assertThat(result).isInstanceOf(UserResult.Saved.class);
         assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'pending'"
                 + " AND responder_id IS NULL", held.id())).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND event_type = 'returned_to_pool'"
-                + " AND old_value = ?", held.id(), Long.toString(alice.id()))).isEqualTo(1);
+                + " AND old_value = ? AND actor_id = ? AND channel = 'web'", held.id(), Long.toString(alice.id()),
+                root.id())).isEqualTo(1);
     }
 }
