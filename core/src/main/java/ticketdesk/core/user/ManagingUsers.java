@@ -7,6 +7,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import java.sql.Connection;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.function.Supplier;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.Times;
@@ -33,10 +34,36 @@ public class ManagingUsers {
         this.pool = pool;
     }
 
-    @Transactional
+    /**
+     * A new user, or the refusal. When another admin saves the same email or Slack id at the same moment, the
+     * database's unique keys stop the second save, which is then refused as if it had come a moment later.
+     */
     public UserResult create(NewUser user) {
-        UserFields fields = input.validate(user.displayName(), user.email(), user.phone(), user.role(),
-                user.profession(), user.organization(), user.slackUserId(), null);
+        try {
+            return tx.executeWrite(s -> save(user));
+        } catch (DataAccessException raced) {
+            return refusedAfterRace(raced, () -> validate(user));
+        }
+    }
+
+    /** After the database's unique keys stopped a save: the refusal it would have got a moment later. */
+    private UserResult refusedAfterRace(DataAccessException raced, Supplier<UserFields> validation) {
+        return tx.executeRead(s -> Optional.ofNullable(validation.get().refusal))
+                .<UserResult>map(UserResult.Refused::new).orElseThrow(() -> raced);
+    }
+
+    private UserFields validate(NewUser user) {
+        return input.validate(user.displayName(), user.email(), user.phone(), user.role(), user.profession(),
+                user.organization(), user.slackUserId(), null);
+    }
+
+    private UserFields validate(UserChanges change) {
+        return input.validate(change.displayName(), change.email(), change.phone(), change.role(),
+                change.profession(), change.organization(), change.slackUserId(), change.userId());
+    }
+
+    private UserResult save(NewUser user) {
+        UserFields fields = validate(user);
         if (fields.refusal != null) {
             return new UserResult.Refused(fields.refusal);
         }
@@ -57,15 +84,22 @@ public class ManagingUsers {
      * who may no longer work tickets gives the ones they held back to the pool, as on deactivation; the
      * tickets' timelines name {@code actorId} (the admin making the edit, if known) and {@code channel}.
      */
-    @Transactional
     public UserResult update(UserChanges change, @Nullable String newPassword, @Nullable Long actorId,
                              Channel channel) {
+        try {
+            return tx.executeWrite(s -> save(change, newPassword, actorId, channel));
+        } catch (DataAccessException raced) {
+            return refusedAfterRace(raced, () -> validate(change));
+        }
+    }
+
+    private UserResult save(UserChanges change, @Nullable String newPassword, @Nullable Long actorId,
+                            Channel channel) {
         Optional<UserRow> existing = users.findById(change.userId());
         if (existing.isEmpty()) {
             return new UserResult.Refused(Refusal.notFound("user #" + change.userId()));
         }
-        UserFields fields = input.validate(change.displayName(), change.email(), change.phone(), change.role(),
-                change.profession(), change.organization(), change.slackUserId(), change.userId());
+        UserFields fields = validate(change);
         if (fields.refusal != null) {
             return new UserResult.Refused(fields.refusal);
         }

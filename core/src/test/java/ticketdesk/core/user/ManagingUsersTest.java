@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import ticketdesk.core.Channel;
 import ticketdesk.core.testing.DatabaseTest;
@@ -41,6 +47,27 @@ class ManagingUsersTest extends DatabaseTest {
         assertThat(managing.create(NewUser.of("Carol 2", "CAROL@example.com", Role.EMPLOYEE)))
                 .isInstanceOfSatisfying(UserResult.Refused.class,
                         r -> assertThat(r.refusal().message()).contains("already has the email"));
+    }
+
+    @Test
+    void twelveAdminsSavingTheSameEmailAtOnceMakeOneUserAndElevenClearRefusals() throws Exception {
+        ExecutorService admins = Executors.newFixedThreadPool(12);
+        List<Future<UserResult>> saves = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            saves.add(admins.submit(() -> managing.create(new NewUser("Twin", "twin@example.com", null,
+                    Role.EMPLOYEE, null, null, null, null))));
+        }
+        List<UserResult> results = new ArrayList<>();
+        for (Future<UserResult> save : saves) {
+            results.add(save.get(30, TimeUnit.SECONDS));
+        }
+        admins.shutdown();
+
+        assertThat(results).filteredOn(UserResult.Saved.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(UserResult.Refused.class::isInstance).hasSize(11)
+                .allSatisfy(r -> assertThat(((UserResult.Refused) r).refusal().message())
+                        .contains("another user already has the email twin@example.com"));
+        assertThat(db.count("SELECT COUNT(*) FROM users WHERE email = 'twin@example.com'")).isOne();
     }
 
     @Test
