@@ -15,10 +15,6 @@ record UserFilter(String q, String role, String active, int page) {
                 page == null ? 1 : Math.max(1, Math.min(page, LAST_PAGE)));
     }
 
-    long offset() {
-        return (page - 1L) * PAGE_SIZE;
-    }
-
     private static String known(String role) {
         if (role == null || role.isBlank()) {
             return "";

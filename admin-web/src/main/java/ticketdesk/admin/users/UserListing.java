@@ -17,17 +17,16 @@ class UserListing {
         this.jdbc = jdbc;
     }
 
-    /** One page, plus one extra row when there is a next page. */
+    /** The page asked for, or the last one when it asks past the end; and how many pages there are. */
+    record Page(List<UserSummary> users, int number, int last) {
+    }
+
     @ReadOnly
-    List<UserSummary> search(UserFilter filter) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT u.id, u.display_name, u.email, u.phone_e164, u.role, u.profession, u.organization, u.is_active,
-                  (SELECT MIN(i.external_id) FROM user_identities i WHERE i.user_id = u.id AND i.platform = 'slack'),
-                  (SELECT COUNT(*) FROM tickets t WHERE t.responder_id = u.id AND t.status = 'in_process')
-                FROM users u WHERE 1 = 1""");
+    Page search(UserFilter filter) {
+        StringBuilder where = new StringBuilder(" FROM users u WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (!filter.q().isEmpty()) {
-            sql.append(" AND (u.display_name LIKE ? OR u.email LIKE ? OR u.phone_e164 LIKE ? OR u.organization LIKE ?"
+            where.append(" AND (u.display_name LIKE ? OR u.email LIKE ? OR u.phone_e164 LIKE ? OR u.organization LIKE ?"
                     + " OR u.profession LIKE ? OR EXISTS (SELECT 1 FROM user_identities s WHERE s.user_id = u.id"
                     + " AND s.external_id LIKE ?))");
             String like = Sql.contains(filter.q());
@@ -36,18 +35,30 @@ class UserListing {
             }
         }
         if (!filter.role().isEmpty()) {
-            sql.append(" AND u.role = ?");
+            where.append(" AND u.role = ?");
             args.add(filter.role());
         }
         if (!filter.active().isEmpty()) {
-            sql.append(" AND u.is_active = ?");
+            where.append(" AND u.is_active = ?");
             args.add("yes".equals(filter.active()));
         }
-        sql.append(" ORDER BY u.display_name, u.id LIMIT ? OFFSET ?");
-        args.add(UserFilter.PAGE_SIZE + 1);
-        args.add(filter.offset());
-        return jdbc.prepareStatement(sql.toString(), ps -> {
+        long matching = jdbc.prepareStatement("SELECT COUNT(*)" + where, ps -> {
             Sql.bind(ps, args);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+        int last = (int) Math.max(1, (matching + UserFilter.PAGE_SIZE - 1) / UserFilter.PAGE_SIZE);
+        int number = Math.min(filter.page(), last);
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(UserFilter.PAGE_SIZE);
+        pageArgs.add((number - 1L) * UserFilter.PAGE_SIZE);
+        return new Page(jdbc.prepareStatement("""
+                SELECT u.id, u.display_name, u.email, u.phone_e164, u.role, u.profession, u.organization, u.is_active,
+                  (SELECT MIN(i.external_id) FROM user_identities i WHERE i.user_id = u.id AND i.platform = 'slack'),
+                  (SELECT COUNT(*) FROM tickets t WHERE t.responder_id = u.id AND t.status = 'in_process')"""
+                + where + " ORDER BY u.display_name, u.id LIMIT ? OFFSET ?", ps -> {
+            Sql.bind(ps, pageArgs);
             List<UserSummary> users = new ArrayList<>();
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -57,6 +68,6 @@ class UserListing {
                 }
             }
             return users;
-        });
+        }), number, last);
     }
 }

@@ -17,7 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ticketdesk.admin.web.CurrentAdmin;
@@ -52,12 +51,14 @@ class UsersController {
     ModelAndView<Map<String, Object>> list(@Nullable @QueryValue String q, @Nullable @QueryValue String role,
                                            @Nullable @QueryValue String active, @Nullable @QueryValue Integer page) {
         UserFilter filter = UserFilter.of(q, role, active, page);
-        List<UserSummary> users = listing.search(filter);
+        UserListing.Page shown = listing.search(filter);
         Map<String, Object> model = new HashMap<>();
         model.put("filter", filter);
-        model.put("users", users.size() > UserFilter.PAGE_SIZE ? users.subList(0, UserFilter.PAGE_SIZE) : users);
-        model.put("nextPage", users.size() > UserFilter.PAGE_SIZE ? filter.page() + 1 : null);
-        model.put("prevPage", filter.page() > 1 ? filter.page() - 1 : null);
+        model.put("users", shown.users());
+        model.put("page", shown.number());
+        model.put("lastPage", shown.last());
+        model.put("nextPage", shown.number() < shown.last() ? shown.number() + 1 : null);
+        model.put("prevPage", shown.number() > 1 ? shown.number() - 1 : null);
         model.put("roles", UserPage.ROLES);
         return new ModelAndView<>(VIEW_LIST, model);
     }

@@ -42,6 +42,8 @@ class CraftedQueryStringsTest extends DatabaseTest {
             HttpResponse<String> tickets = http.get("/admin/tickets?page=" + page);
 
             assertThat(users.statusCode()).as("users page " + page).isEqualTo(200);
+            assertThat(users.body()).as("users page " + page).contains("Ada Admin", "page 1 of 1")
+                    .doesNotContain("No user matches.");
             assertThat(tickets.statusCode()).as("tickets page " + page).isEqualTo(200);
             assertThat(tickets.body()).as("tickets page " + page).contains("printer broken", "page 1 of 1")
                     .doesNotContain("No ticket matches.");
