@@ -113,10 +113,7 @@ public class ClaimingTicket {
         return Optional.of(new ClaimResult.Claimed(ticket));
     }
 
-    /**
-     * The answer when what the claimer sees settles it: they may not claim, the ticket is unknown, or it is
-     * not theirs to take (declined, held, closed). Empty when the ticket is pending for them.
-     */
+    /** The refusal when the claimer is unknown, deactivated, or neither a responder nor an admin. */
     private static Optional<ClaimResult> refusal(Actors.Acting claimer) {
         if (claimer.refused()) {
             return Optional.of(new ClaimResult.Refused(claimer.refusal()));
@@ -128,6 +125,10 @@ public class ClaimingTicket {
         return Optional.empty();
     }
 
+    /**
+     * The answer when what the claimer sees settles it: they may not claim, the ticket is unknown, or it is
+     * not theirs to take (declined, held, closed). Empty when the ticket is pending for them.
+     */
     private static Optional<ClaimResult> settled(ClaimTicket command, ClaimSight.Seen seen) {
         Optional<ClaimResult> refused = refusal(Actors.of(command.responderId(), seen.claimer()));
         if (refused.isPresent()) {
