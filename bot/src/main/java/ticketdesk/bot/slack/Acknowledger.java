@@ -135,7 +135,20 @@ class Acknowledger {
         if (type == RequestType.Event) {
             return Response.builder().statusCode(503).contentType("text/plain").body("busy; retry").build();
         }
+        if (type == RequestType.ViewSubmission) {
+            return formError(NewTicketForm.TITLE, BUSY);
+        }
         return Response.ok();
+    }
+
+    /** Keeps the form open with {@code text} under one field: a plain ack would close it as if it were done. */
+    private static Response formError(String field, String text) {
+        JsonObject errors = new JsonObject();
+        errors.addProperty(field, text);
+        JsonObject body = new JsonObject();
+        body.addProperty("response_action", "errors");
+        body.add("errors", errors);
+        return Response.json(200, body.toString());
     }
 
     private static Response stillWorking(RequestType type) {

@@ -2,6 +2,8 @@ package ticketdesk.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -35,6 +37,7 @@ class OverloadTest extends SlackTest {
     void requestsBeyondTheQueueAreRefusedAtOnceAndTheAcceptedOnesAreAllDone() throws Exception {
         User dan = world.user("Dan", Role.EMPLOYEE, "UDAN");
         List<HttpResponse<String>> answers = new ArrayList<>();
+        HttpResponse<String> form;
         ExecutorService senders = Executors.newFixedThreadPool(6);
         try (Connection stuck = holdingTheRowOf(dan)) {
             List<Future<HttpResponse<String>>> sent = new ArrayList<>();
@@ -45,6 +48,8 @@ class OverloadTest extends SlackTest {
             for (Future<HttpResponse<String>> answer : sent) {
                 answers.add(answer.get());
             }
+            form = signed.interaction(Payloads.viewSubmission("UDAN", "printer form", null, null, null,
+                    slack.responseUrl("d")));
             stuck.rollback();
         } finally {
             senders.shutdown();
@@ -66,5 +71,10 @@ class OverloadTest extends SlackTest {
             assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE title = ?", "printer " + i))
                     .as("printer " + i).isEqualTo(refused.contains(i) ? 0 : 1);
         }
+        JsonObject formAnswer = JsonParser.parseString(form.body()).getAsJsonObject();
+        assertThat(formAnswer.get("response_action").getAsString()).as("the form stays open").isEqualTo("errors");
+        assertThat(formAnswer.getAsJsonObject("errors").get(NewTicketForm.TITLE).getAsString())
+                .isEqualTo(Acknowledger.BUSY);
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE title = 'printer form'")).isZero();
     }
 }
