@@ -52,8 +52,9 @@ class RequestCheckingTest extends SlackTest {
         world.user("Rae", Role.EMPLOYEE, "URAE");
         String body = ticketCommand("URAE") + "&padding=" + "x".repeat(SlackEventsController.MAX_BODY_CHARS);
         long before = written();
+        SignedSlack forger = new SignedSlack(server.getURI(), "not-the-secret");
 
-        HttpResponse<String> response = signed.post(body, "application/x-www-form-urlencoded", SignedSlack.now(),
+        HttpResponse<String> response = forger.post(body, "application/x-www-form-urlencoded", SignedSlack.now(),
                 Map.of());
 
         assertThat(response.statusCode()).isEqualTo(413);
