@@ -15,8 +15,9 @@ import ticketdesk.core.audit.EventType;
  */
 record AuditFilter(String actor, String type, String ticket, String from, String to) {
 
-    private static final int FIRST_YEAR = 1970;
-    private static final int LAST_YEAR = 9999;
+    /** The years a DATETIME holds and the panel accepts in a date or a cursor. */
+    static final int FIRST_YEAR = 1970;
+    static final int LAST_YEAR = 9999;
 
     static final List<String> TYPES = Arrays.stream(EventType.values()).map(EventType::db).toList();
 
@@ -55,18 +56,23 @@ record AuditFilter(String actor, String type, String ticket, String from, String
     }
 
     /**
-     * A date in 1970..9999, or "" (no bound) for a date outside it, so the bounds always fit a DATETIME; what is no
-     * date at all is refused rather than read as "no bound".
+     * A date in 1970..9999, so the bounds always fit a DATETIME, or "" for none given; a date outside those years is
+     * refused like one that is no date, since reading it as "no bound" would widen the list to every event.
      */
     private static String date(String name, String value) {
         if (value == null || value.isBlank()) {
             return "";
         }
+        LocalDate date;
         try {
-            LocalDate date = LocalDate.parse(value.trim());
-            return date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR ? "" : date.toString();
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new BadQuery("\"" + name + "\" must be a date like 2026-01-31, not \"" + value.trim() + "\"");
         }
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw new BadQuery("\"" + name + "\" cannot be \"" + value.trim() + "\": dates run from " + FIRST_YEAR
+                    + "-01-01 to " + LAST_YEAR + "-12-31");
+        }
+        return date.toString();
     }
 }

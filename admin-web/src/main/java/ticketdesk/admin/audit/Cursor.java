@@ -19,7 +19,7 @@ record Cursor(LocalDateTime createdAt, long id) {
         int sep = token.lastIndexOf('_');
         try {
             LocalDateTime createdAt = LocalDateTime.parse(token.substring(0, sep));
-            if (createdAt.getYear() < 1970 || createdAt.getYear() > 9999) {
+            if (createdAt.getYear() < AuditFilter.FIRST_YEAR || createdAt.getYear() > AuditFilter.LAST_YEAR) {
                 return Optional.empty();
             }
             return Optional.of(new Cursor(createdAt, Long.parseLong(token.substring(sep + 1))));

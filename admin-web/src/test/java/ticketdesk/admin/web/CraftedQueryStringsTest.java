@@ -78,17 +78,25 @@ class CraftedQueryStringsTest extends DatabaseTest {
     }
 
     @Test
-    void anOutOfRangeAuditDateIsIgnored() {
-        for (String query : new String[] {"to=%2B999999999-12-31", "from=%2B999999999-12-31",
-                "to=-999999999-01-01", "from=0001-01-01&to=9999-12-31", "to=%2B10000-01-01"}) {
-            HttpResponse<String> page = http.get("/admin/audit?" + query);
-            HttpResponse<String> csv = http.get("/admin/audit/export.csv?" + query);
+    void anAuditDateOutsideTheYearsADatabaseHoldsIsABadRequestThatNamesIt() {
+        for (String date : new String[] {"0202-01-01", "+999999999-12-31", "-999999999-01-01", "+10000-01-01"}) {
+            for (String query : new String[] {"/admin/audit?to=", "/admin/audit/export.csv?to=",
+                    "/admin/audit?from=", "/admin/audit/export.csv?from="}) {
+                HttpResponse<String> answer = http.get(query + date.replace("+", "%2B"));
 
-            assertThat(page.statusCode()).as(query).isEqualTo(200);
-            assertThat(page.body()).as(query).contains("printer broken");
-            assertThat(csv.statusCode()).as(query).isEqualTo(200);
-            assertThat(csv.body()).as(query).contains("printer broken");
+                assertThat(answer.statusCode()).as(query + date).isEqualTo(400);
+                assertThat(answer.body()).as(query + date).contains("\"" + date + "\"", "1970-01-01 to 9999-12-31")
+                        .doesNotContain("printer broken");
+            }
         }
+    }
+
+    @Test
+    void theFirstAndLastDayADatabaseHoldsStillFilter() {
+        String query = "from=1970-01-01&to=9999-12-31";
+
+        assertThat(http.get("/admin/audit?" + query).body()).contains("printer broken");
+        assertThat(http.get("/admin/audit/export.csv?" + query).body()).contains("printer broken");
     }
 
     @Test
