@@ -13,7 +13,6 @@ import ticketdesk.core.Refusal;
 import ticketdesk.core.audit.EventType;
 import ticketdesk.core.outbox.NotificationKind;
 import ticketdesk.core.ticket.Commands.ClaimTicket;
-import ticketdesk.core.user.User;
 import ticketdesk.core.user.UserDirectory;
 
 /**
@@ -52,7 +51,8 @@ public class ClaimingTicket {
         for (int tries = 0; ; tries++) {
             // after a lost race this read follows the loser's transaction (or the claim it waited for), so it
             // sees the winner's commit whatever the isolation level
-            Optional<ClaimResult> settled = settled(command, sight.look(command.ticketId(), command.responderId()));
+            Optional<ClaimResult> settled = settled(command.ticketId(), command.responderId(),
+                    sight.look(command.ticketId(), command.responderId()));
             if (settled.isPresent()) {
                 return settled.get();
             }
@@ -127,16 +127,17 @@ public class ClaimingTicket {
 
     /**
      * The answer when what the claimer sees settles it: they may not claim, the ticket is unknown, or it is
-     * not theirs to take (declined, held, closed). Empty when the ticket is pending for them.
+     * not theirs to take (declined, held, closed). Empty when the ticket is pending for them, which is also
+     * when {@link TicketQueries#claimableBy} offers them a Claim button or link.
      */
-    private static Optional<ClaimResult> settled(ClaimTicket command, ClaimSight.Seen seen) {
-        Optional<ClaimResult> refused = refusal(Actors.of(command.responderId(), seen.claimer()));
+    static Optional<ClaimResult> settled(long ticketId, long claimerId, ClaimSight.Seen seen) {
+        Optional<ClaimResult> refused = refusal(Actors.of(claimerId, seen.claimer()));
         if (refused.isPresent()) {
             return refused;
         }
         Ticket ticket = seen.ticket();
         if (ticket == null) {
-            return Optional.of(new ClaimResult.Refused(Refusal.notFound("ticket #" + command.ticketId())));
+            return Optional.of(new ClaimResult.Refused(Refusal.notFound("ticket #" + ticketId)));
         }
         if (seen.declined()) {
             return Optional.of(new ClaimResult.Refused(new Refusal(Refusal.Reason.DECLINED,

@@ -20,10 +20,12 @@ public class TicketQueries {
 
     private final TicketRepository tickets;
     private final UserDirectory users;
+    private final ClaimSight sight;
 
-    TicketQueries(TicketRepository tickets, UserDirectory users) {
+    TicketQueries(TicketRepository tickets, UserDirectory users, ClaimSight sight) {
         this.tickets = tickets;
         this.users = users;
+        this.sight = sight;
     }
 
     /** Any ticket, for system code (notifiers, the admin panel); people go through {@link #viewAs}. */
@@ -79,15 +81,11 @@ public class TicketQueries {
     }
 
     /**
-     * Whether a claim by this person would succeed now, by the rules {@link ClaimingTicket} applies
-     * (pending, an active responder or admin, not declined): for offering a Claim button or link.
+     * Whether a claim by this person would succeed now, decided as {@link ClaimingTicket} decides it (pending,
+     * an active responder or admin, not declined), from the same single read: for offering a Claim button or link.
      */
-    @ReadOnly
     public boolean claimableBy(long userId, long ticketId) {
-        Optional<User> user = users.byId(userId);
-        Optional<Ticket> ticket = byId(ticketId);
-        return user.isPresent() && user.get().canWorkTickets() && ticket.isPresent()
-                && ticket.get().status() == TicketStatus.PENDING && !hasDeclined(userId, ticketId);
+        return ClaimingTicket.settled(ticketId, userId, sight.look(ticketId, userId)).isEmpty();
     }
 
     public boolean hasDeclined(long responderId, long ticketId) {
