@@ -40,7 +40,9 @@ public class ManagingUsers {
      */
     public UserResult create(NewUser user) {
         try {
-            return tx.executeWrite(s -> save(user));
+            // Argon2 takes a while: hashed before the transaction, so no connection waits for it
+            String hash = hash(user.password());
+            return tx.executeWrite(s -> save(user, hash));
         } catch (DataAccessException raced) {
             return refusedAfterRace(raced, () -> validate(user));
         }
@@ -50,6 +52,10 @@ public class ManagingUsers {
     private UserResult refusedAfterRace(DataAccessException raced, Supplier<UserFields> validation) {
         return tx.executeRead(s -> Optional.ofNullable(validation.get().refusal))
                 .<UserResult>map(UserResult.Refused::new).orElseThrow(() -> raced);
+    }
+
+    private String hash(@Nullable String password) {
+        return password == null || password.isEmpty() ? null : passwords.hash(password);
     }
 
     private UserFields validate(NewUser user) {
@@ -62,12 +68,11 @@ public class ManagingUsers {
                 change.profession(), change.organization(), change.slackUserId(), change.userId());
     }
 
-    private UserResult save(NewUser user) {
+    private UserResult save(NewUser user, @Nullable String hash) {
         UserFields fields = validate(user);
         if (fields.refusal != null) {
             return new UserResult.Refused(fields.refusal);
         }
-        String hash = user.password() == null || user.password().isEmpty() ? null : passwords.hash(user.password());
         var now = times.now();
         UserRow saved = users.save(new UserRow(null, fields.displayName, fields.email, fields.phone, user.role().db(),
                 fields.profession, fields.organization, true, hash, now, now));
@@ -87,13 +92,14 @@ public class ManagingUsers {
     public UserResult update(UserChanges change, @Nullable String newPassword, @Nullable Long actorId,
                              Channel channel) {
         try {
-            return tx.executeWrite(s -> save(change, newPassword, actorId, channel));
+            String newHash = hash(newPassword);
+            return tx.executeWrite(s -> save(change, newHash, actorId, channel));
         } catch (DataAccessException raced) {
             return refusedAfterRace(raced, () -> validate(change));
         }
     }
 
-    private UserResult save(UserChanges change, @Nullable String newPassword, @Nullable Long actorId,
+    private UserResult save(UserChanges change, @Nullable String newHash, @Nullable Long actorId,
                             Channel channel) {
         Optional<UserRow> existing = users.findById(change.userId());
         if (existing.isEmpty()) {
@@ -104,7 +110,7 @@ public class ManagingUsers {
             return new UserResult.Refused(fields.refusal);
         }
         UserRow old = existing.get();
-        String hash = newPassword == null || newPassword.isEmpty() ? old.passwordHash() : passwords.hash(newPassword);
+        String hash = newHash == null ? old.passwordHash() : newHash;
         boolean demotesAnAdmin = old.active() && Role.ADMIN.db().equals(old.role()) && change.role() != Role.ADMIN;
         if (demotesAnAdmin && users.lockActiveAdmins().size() <= 1) {
             return new UserResult.Refused(Refusal.notAllowed("the last active admin must stay an admin"));
@@ -115,7 +121,7 @@ public class ManagingUsers {
         users.deleteIdentity(old.id(), Platform.SLACK.db());
         linkSlack(old.id(), fields.slackUserId);
         if (Role.fromDb(old.role()).canWorkTickets() && !change.role().canWorkTickets()) {
-            pool.returnTicketsHeldBy(old.id(), actorId, channel, "responder became " + change.role().db());
+            pool.returnTicketsHeldBy(old.id(), actorId, channel, old.role() + " became " + change.role().db());
         }
         return new UserResult.Saved(updated.toUser());
     }

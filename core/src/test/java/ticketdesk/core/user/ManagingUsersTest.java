@@ -1,9 +1,11 @@
 package ticketdesk.core.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -129,6 +131,29 @@ class ManagingUsersTest extends DatabaseTest {
                 "new-secret-1", null, Channel.SYSTEM);
         assertThat(passwords.verify("new-secret-1", directory.passwordHashOf(erin.id()).orElseThrow())).isTrue();
         assertThat(directory.byId(erin.id()).orElseThrow().displayName()).isEqualTo("Erin E.");
+    }
+
+    @Test
+    void anEditThatFailsHalfwayKeepsTheOldNameAndTheOldPassword() throws Exception {
+        User erin = ((UserResult.Saved) managing.create(new NewUser("Erin", "erin.halfway@example.com", null, Role.RESPONDER,
+                null, null, null, "old-secret-1"))).user();
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.execute("CREATE TRIGGER identities_break BEFORE INSERT ON user_identities FOR EACH ROW"
+                    + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'disk full'");
+        }
+        try {
+            assertThatThrownBy(() -> managing.update(new UserChanges(erin.id(), "Erin E.", "erin.halfway@example.com",
+                    null, Role.RESPONDER, null, null, "U0ERIN"), "new-secret-1", null, Channel.SYSTEM))
+                    .hasStackTraceContaining("disk full");
+        } finally {
+            try (Connection c = db.connect(); var s = c.createStatement()) {
+                s.execute("DROP TRIGGER IF EXISTS identities_break");
+            }
+        }
+
+        assertThat(directory.byId(erin.id()).orElseThrow().displayName()).isEqualTo("Erin");
+        assertThat(passwords.verify("old-secret-1", directory.passwordHashOf(erin.id()).orElseThrow())).isTrue();
+        assertThat(directory.identityOf(erin.id(), Platform.SLACK)).isEmpty();
     }
 
     @Test
