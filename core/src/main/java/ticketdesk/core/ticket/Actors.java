@@ -1,7 +1,6 @@
 package ticketdesk.core.ticket;
 
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.user.User;
 import ticketdesk.core.user.UserDirectory;

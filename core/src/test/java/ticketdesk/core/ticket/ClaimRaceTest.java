@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,7 +31,6 @@ class ClaimRaceTest extends DatabaseTest {
 
     private static final int TICKETS = 200;
     private static final int RESPONDERS = 50;
-
 
     @Test
     void exactlyOneOfFiftyRespondersWinsEachOfTwoHundredTickets() throws Exception {

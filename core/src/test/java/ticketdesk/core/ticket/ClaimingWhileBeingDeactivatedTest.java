@@ -41,7 +41,7 @@ class ClaimingWhileBeingDeactivatedTest extends DatabaseTest {
             }
             alicesClick = CompletableFuture.supplyAsync(() ->
                     claiming.claim(new ClaimTicket(ticket.id(), alice.id(), Channel.SLACK)));
-            LockWaits.untilBlocked(db, alicesClick, "Alice's claim (waiting for her row)");
+            LockWaits.untilBlocked(db, alicesClick, "SELECT * FROM users", "Alice's claim (waiting for her row)");
             admin.commit();
         }
 

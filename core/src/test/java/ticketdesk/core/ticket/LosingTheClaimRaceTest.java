@@ -49,7 +49,7 @@ class LosingTheClaimRaceTest extends DatabaseTest {
             carolsClick = CompletableFuture.supplyAsync(() ->
                     claiming.claim(new ClaimTicket(ticket.id(), carol.id(), Channel.SLACK)));
             // Carol's UPDATE is now queued behind the winner's row lock (her plain read saw "pending")
-            LockWaits.untilBlocked(db, carolsClick, "Carol's claim (queued behind the winner's row lock)");
+            LockWaits.untilBlocked(db, carolsClick, "UPDATE tickets", "Carol's claim (queued behind the winner's row lock)");
             assertThat(carolsClick).isNotDone();
             winner.commit();
         }
