@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import ticketdesk.core.ticket.Ticket;
 import ticketdesk.core.user.Role;
 import ticketdesk.core.user.User;
 
@@ -36,8 +37,11 @@ class OverloadTest extends SlackTest {
     @Test
     void requestsBeyondTheQueueAreRefusedAtOnceAndTheAcceptedOnesAreAllDone() throws Exception {
         User dan = world.user("Dan", Role.EMPLOYEE, "UDAN");
+        world.user("Bo", Role.RESPONDER, "UBO");
+        Ticket ticket = world.pendingTicket(world.user("Eve", Role.EMPLOYEE, "UEVE"));
         List<HttpResponse<String>> answers = new ArrayList<>();
         HttpResponse<String> form;
+        HttpResponse<String> claim;
         ExecutorService senders = Executors.newFixedThreadPool(6);
         try (Connection stuck = holdingTheRowOf(dan)) {
             List<Future<HttpResponse<String>>> sent = new ArrayList<>();
@@ -50,6 +54,8 @@ class OverloadTest extends SlackTest {
             }
             form = signed.interaction(Payloads.viewSubmission("UDAN", "printer form", null, null, null,
                     slack.responseUrl("d")));
+            claim = signed.interaction(Payloads.buttonPress("claim", Long.toString(ticket.id()), "UBO",
+                    slack.responseUrl("b"), "1700000000.000101"));
             stuck.rollback();
         } finally {
             senders.shutdown();
@@ -76,5 +82,9 @@ class OverloadTest extends SlackTest {
         assertThat(formAnswer.getAsJsonObject("errors").get(NewTicketForm.TITLE).getAsString())
                 .isEqualTo(Acknowledger.BUSY);
         assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE title = 'printer form'")).isZero();
+        assertThat(claim.statusCode()).isEqualTo(200);
+        eventually(() -> !slack.calls("response_url", note -> Acknowledger.BUSY.equals(note.param("text"))).isEmpty());
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'pending'"
+                + " AND responder_id IS NULL", ticket.id())).as("the refused claim changed nothing").isEqualTo(1);
     }
 }
