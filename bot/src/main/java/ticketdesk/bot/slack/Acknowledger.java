@@ -65,7 +65,7 @@ class Acknowledger {
      */
     CompletableFuture<Response> handle(Request<?> request, long receivedNanos) {
         return handle(request.getRequestType(), () -> app.run(request), late -> lateAnswers.tell(request, late),
-                busy(request.getRequestType()), null, receivedNanos);
+                busy(request.getRequestType()), () -> { }, receivedNanos);
     }
 
     /** Handles a card's button press ({@link ButtonPresses}); Slack shows nothing of its ack's body. */
@@ -76,7 +76,7 @@ class Acknowledger {
         }, late -> { }, Response.ok(), () -> buttons.busy(press, BUSY), receivedNanos);
     }
 
-    /** {@code busy} is the answer when too many requests wait; {@code tellBusy}, if any, also tells the person. */
+    /** {@code busy} is the answer when too many requests wait; {@code tellBusy} also tells the person. */
     private CompletableFuture<Response> handle(RequestType type, Work work, Consumer<Response> lateAnswer,
                                                Response busy, Runnable tellBusy, long receivedNanos) {
         CompletableFuture<Handled> handling;
@@ -84,9 +84,7 @@ class Acknowledger {
             handling = CompletableFuture.supplyAsync(() -> run(work), handlers);
         } catch (RejectedExecutionException e) {
             LOG.warn("Slack {} request refused: {} requests are already waiting", type, settings.getHandlerQueue());
-            if (tellBusy != null) {
-                afterAck.later(tellBusy);
-            }
+            afterAck.later(tellBusy);
             return CompletableFuture.completedFuture(busy);
         }
         long left = settings.getAckDeadline().toNanos() - (System.nanoTime() - receivedNanos);
