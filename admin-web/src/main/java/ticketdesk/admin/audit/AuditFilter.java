@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import ticketdesk.admin.web.BadQuery;
 import ticketdesk.core.audit.EventType;
 
@@ -22,11 +21,8 @@ record AuditFilter(String actor, String type, String ticket, String from, String
     static final List<String> TYPES = Arrays.stream(EventType.values()).map(EventType::db).toList();
 
     static AuditFilter of(String actor, String type, String ticket, String from, String to) {
-        String t = trim(type).toLowerCase(Locale.ROOT);
-        if (!t.isEmpty() && !TYPES.contains(t)) {
-            throw new BadQuery("Unknown event type \"" + type.trim() + "\"; known types: " + String.join(", ", TYPES));
-        }
-        return new AuditFilter(trim(actor), t, digits(ticket), date("from", from), date("to", to));
+        return new AuditFilter(trim(actor), BadQuery.oneOf("event type", type, TYPES), digits(ticket),
+                date("from", from), date("to", to));
     }
 
     Long ticketId() {

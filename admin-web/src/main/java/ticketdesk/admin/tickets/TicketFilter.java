@@ -2,7 +2,6 @@ package ticketdesk.admin.tickets;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import ticketdesk.admin.web.BadQuery;
 import ticketdesk.core.ticket.Priority;
@@ -30,26 +29,17 @@ record TicketFilter(String status, String priority, String source, String reques
 
     static TicketFilter of(String status, String priority, String source, String requester, String responder,
                            String text, String sort, String dir, Integer page) {
-        String sortBy = oneOf("sort", sort, SORT_NAMES);
-        String direction = oneOf("dir", dir, List.of("asc", "desc"));
-        return new TicketFilter(oneOf("status", status, STATUSES), oneOf("priority", priority, PRIORITIES),
-                oneOf("source", source, SOURCES), trim(requester), trim(responder), trim(text),
-                sortBy.isEmpty() ? "created" : sortBy, direction.isEmpty() ? "desc" : direction,
-                page == null ? 1 : Math.max(1, Math.min(page, LAST_PAGE)));
+        String sortBy = BadQuery.oneOf("sort", sort, SORT_NAMES);
+        String direction = BadQuery.oneOf("dir", dir, List.of("asc", "desc"));
+        return new TicketFilter(BadQuery.oneOf("status", status, STATUSES),
+                BadQuery.oneOf("priority", priority, PRIORITIES), BadQuery.oneOf("source", source, SOURCES),
+                trim(requester), trim(responder), trim(text), sortBy.isEmpty() ? "created" : sortBy,
+                direction.isEmpty() ? "desc" : direction, page == null ? 1 : Math.max(1, Math.min(page, LAST_PAGE)));
     }
 
     String orderBy() {
         String direction = dir.equals("asc") ? " ASC" : " DESC";
         return SORTS.get(sort) + direction + ", t.id" + direction;
-    }
-
-    /** One of the allowed values, or "" for none given; anything else is a {@link BadQuery}. */
-    private static String oneOf(String name, String value, List<String> allowed) {
-        String v = trim(value).toLowerCase(Locale.ROOT);
-        if (!v.isEmpty() && !allowed.contains(v)) {
-            throw new BadQuery("Unknown " + name + " \"" + value.trim() + "\"; known: " + String.join(", ", allowed));
-        }
-        return v;
     }
 
     private static String trim(String value) {
