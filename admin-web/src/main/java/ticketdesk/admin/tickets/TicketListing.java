@@ -24,11 +24,7 @@ class TicketListing {
     record Page(List<TicketSummary> tickets, long total, int number) {
 
         long pages() {
-            return pagesFor(total);
-        }
-
-        static long pagesFor(long total) {
-            return Math.max(1, (total + TicketFilter.PAGE_SIZE - 1) / TicketFilter.PAGE_SIZE);
+            return Sql.pages(total, TicketFilter.PAGE_SIZE);
         }
     }
 
@@ -60,7 +56,7 @@ class TicketListing {
                 return rs.getLong(1);
             }
         });
-        int number = (int) Math.min(filter.page(), Page.pagesFor(total));
+        int number = (int) Math.min(filter.page(), Sql.pages(total, TicketFilter.PAGE_SIZE));
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(TicketFilter.PAGE_SIZE);
         pageArgs.add((number - 1L) * TicketFilter.PAGE_SIZE);

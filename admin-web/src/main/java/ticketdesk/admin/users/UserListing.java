@@ -48,7 +48,7 @@ class UserListing {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
-        int last = (int) Math.max(1, (matching + UserFilter.PAGE_SIZE - 1) / UserFilter.PAGE_SIZE);
+        int last = (int) Sql.pages(matching, UserFilter.PAGE_SIZE);
         int number = Math.min(filter.page(), last);
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(UserFilter.PAGE_SIZE);

@@ -23,6 +23,11 @@ public final class Sql {
         return String.join(",", java.util.Collections.nCopies(count, "?"));
     }
 
+    /** How many pages {@code rows} fill at {@code pageSize} a page; at least one, the page an empty list shows. */
+    public static long pages(long rows, int pageSize) {
+        return Math.max(1, (rows + pageSize - 1) / pageSize);
+    }
+
     public static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
             ps.setObject(i + 1, args.get(i));
