@@ -69,16 +69,13 @@ class ButtonPresses {
         return type != null && type.isJsonPrimitive() && BLOCK_ACTIONS.equals(type.getAsString());
     }
 
-    /** A text field as Gson reads one: absent or null is null, a number or boolean is its text. */
+    /** A text field as {@link JsonFields#text} reads it, refusing an object or list where Slack sends a text. */
     private static String text(JsonObject json, String name) {
         JsonElement value = json == null ? null : json.get(name);
-        if (value == null || value.isJsonNull()) {
-            return null;
-        }
-        if (!value.isJsonPrimitive()) {
+        if (value != null && !value.isJsonNull() && !value.isJsonPrimitive()) {
             throw new JsonParseException(name + " is not a text");
         }
-        return value.getAsString();
+        return JsonFields.text(json, name);
     }
 
     private static JsonObject object(JsonObject json, String name) {

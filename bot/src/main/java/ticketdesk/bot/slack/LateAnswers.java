@@ -35,8 +35,11 @@ class LateAnswers {
         }
         if (request instanceof SlashCommandRequest command) {
             SlashCommandPayload payload = command.getPayload();
-            string(body.get(), "text").ifPresent(text -> notes.tell(new Where(null, payload.getChannelId(),
-                    payload.getUserId(), payload.getResponseUrl()), text));
+            String text = JsonFields.text(body.get(), "text");
+            if (text != null) {
+                notes.tell(new Where(null, payload.getChannelId(), payload.getUserId(), payload.getResponseUrl()),
+                        text);
+            }
         } else if (request instanceof ViewSubmissionRequest submission && isNewTicketForm(submission)) {
             formErrors(body.get()).ifPresent(errors -> notes.tell(
                     NewTicketSubmissionHandler.where(submission.getPayload()), ChatDesk.NOT_OPENED + errors));
@@ -50,7 +53,7 @@ class LateAnswers {
 
     /** The field problems of a {@code response_action: errors} answer, as one text. */
     private static Optional<String> formErrors(JsonObject body) {
-        if (!"errors".equals(string(body, "response_action").orElse(null)) || !body.has("errors")
+        if (!"errors".equals(JsonFields.text(body, "response_action")) || !body.has("errors")
                 || !body.get("errors").isJsonObject()) {
             return Optional.empty();
         }
@@ -58,11 +61,6 @@ class LateAnswers {
                 .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString)
                 .collect(Collectors.joining(" "));
         return errors.isBlank() ? Optional.empty() : Optional.of(errors);
-    }
-
-    private static Optional<String> string(JsonObject body, String key) {
-        JsonElement value = body.get(key);
-        return value != null && value.isJsonPrimitive() ? Optional.of(value.getAsString()) : Optional.empty();
     }
 
     private static Optional<JsonObject> json(Response response) {

@@ -56,8 +56,8 @@ public class SlackWeb {
         form.put("unfurl_links", "false");
         form.put("unfurl_media", "false");
         JsonObject answer = call("chat.postMessage", form);
-        String answeredChannel = string(answer, "channel");
-        return new Posted(answeredChannel == null ? channel : answeredChannel, string(answer, "ts"));
+        String answeredChannel = JsonFields.text(answer, "channel");
+        return new Posted(answeredChannel == null ? channel : answeredChannel, JsonFields.text(answer, "ts"));
     }
 
     public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
@@ -85,11 +85,12 @@ public class SlackWeb {
         JsonObject info = user.getAsJsonObject();
         JsonObject profile = info.has("profile") && info.get("profile").isJsonObject()
                 ? info.getAsJsonObject("profile") : new JsonObject();
-        String name = string(info, "real_name");
+        String name = JsonFields.text(info, "real_name");
         if (name == null || name.isBlank()) {
-            name = string(profile, "display_name");
+            name = JsonFields.text(profile, "display_name");
         }
-        return new Profile(name == null || name.isBlank() ? string(info, "name") : name, string(profile, "email"));
+        return new Profile(name == null || name.isBlank() ? JsonFields.text(info, "name") : name,
+                JsonFields.text(profile, "email"));
     }
 
     /** Whether a response_url is one Slack handed us (posting elsewhere would let a payload steer our requests). */
@@ -154,7 +155,7 @@ public class SlackWeb {
             JsonObject answer = parse(method, response.body() == null ? "" : response.body().string());
             JsonElement ok = answer.get("ok");
             if (ok == null || !ok.isJsonPrimitive() || !ok.getAsBoolean()) {
-                String error = string(answer, "error");
+                String error = JsonFields.text(answer, "error");
                 if ("ratelimited".equals(error)) {
                     throw new RetryLater(method + " rate limited by Slack", DEFAULT_RATE_LIMIT_WAIT);
                 }
@@ -176,11 +177,6 @@ public class SlackWeb {
             throw new SlackCallFailed(method + " answered something that is not JSON", e);
         }
         throw new SlackCallFailed(method + " answered something that is not a JSON object");
-    }
-
-    private static String string(JsonObject json, String key) {
-        JsonElement value = json.get(key);
-        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
     }
 
     private static void put(Map<String, String> form, String key, String value) {
