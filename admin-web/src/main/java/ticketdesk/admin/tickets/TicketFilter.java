@@ -1,6 +1,8 @@
 package ticketdesk.admin.tickets;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ticketdesk.admin.web.BadQuery;
@@ -17,15 +19,9 @@ record TicketFilter(String status, String priority, String source, String reques
     static final List<String> STATUSES = Arrays.stream(TicketStatus.values()).map(TicketStatus::db).toList();
     static final List<String> PRIORITIES = Arrays.stream(Priority.values()).map(Priority::db).toList();
     static final List<String> SOURCES = Arrays.stream(Source.values()).map(Source::db).toList();
-    static final Map<String, String> SORTS = Map.of(
-            "created", "t.created_at",
-            "updated", "t.updated_at",
-            "id", "t.id",
-            "title", "t.title",
-            "status", "t.status",
-            "priority", "CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END");
-    /** The sorts in the order the list's menu offers them. */
-    static final List<String> SORT_NAMES = List.of("created", "updated", "priority", "status", "title", "id");
+    /** Each sort's ORDER BY expression, in the order the list's menu offers them. */
+    static final Map<String, String> SORTS = sorts();
+    static final List<String> SORT_NAMES = List.copyOf(SORTS.keySet());
 
     static TicketFilter of(String status, String priority, String source, String requester, String responder,
                            String text, String sort, String dir, Integer page) {
@@ -40,6 +36,17 @@ record TicketFilter(String status, String priority, String source, String reques
     String orderBy() {
         String direction = dir.equals("asc") ? " ASC" : " DESC";
         return SORTS.get(sort) + direction + ", t.id" + direction;
+    }
+
+    private static Map<String, String> sorts() {
+        Map<String, String> sorts = new LinkedHashMap<>();
+        sorts.put("created", "t.created_at");
+        sorts.put("updated", "t.updated_at");
+        sorts.put("priority", "CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END");
+        sorts.put("status", "t.status");
+        sorts.put("title", "t.title");
+        sorts.put("id", "t.id");
+        return Collections.unmodifiableMap(sorts);
     }
 
     private static String trim(String value) {
