@@ -70,15 +70,24 @@ public class SlackWeb {
     }
 
     public void postEphemeral(String channel, String user, String text) {
-        call("chat.postEphemeral", Map.of("channel", channel, "user", user, "text", text));
+        Map<String, String> form = new LinkedHashMap<>();
+        put(form, "channel", channel);
+        put(form, "user", user);
+        put(form, "text", text);
+        call("chat.postEphemeral", form);
     }
 
     public void openView(String triggerId, View view) {
-        call("views.open", Map.of("trigger_id", triggerId, "view", SLACK_JSON.toJson(view)));
+        Map<String, String> form = new LinkedHashMap<>();
+        put(form, "trigger_id", triggerId);
+        form.put("view", SLACK_JSON.toJson(view));
+        call("views.open", form);
     }
 
     public Profile profile(String userId) {
-        JsonElement user = call("users.info", Map.of("user", userId)).get("user");
+        Map<String, String> form = new LinkedHashMap<>();
+        put(form, "user", userId);
+        JsonElement user = call("users.info", form).get("user");
         if (user == null || !user.isJsonObject()) {
             return new Profile(null, null);
         }
