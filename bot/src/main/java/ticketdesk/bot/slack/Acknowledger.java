@@ -31,6 +31,7 @@ class Acknowledger {
     static final String STILL_WORKING = "Still working on it; the answer will appear here in a moment.";
     static final String BUSY = "ticketdesk is too busy to take that right now, so nothing was done;"
             + " please try again in a moment.";
+    static final String FAILED = "Sorry, ticketdesk could not do that just now; please try again in a moment.";
     private static final Logger LOG = LoggerFactory.getLogger(Acknowledger.class);
 
     private final App app;
@@ -65,26 +66,32 @@ class Acknowledger {
      */
     CompletableFuture<Response> handle(Request<?> request, long receivedNanos) {
         return handle(request.getRequestType(), () -> app.run(request), late -> lateAnswers.tell(request, late),
-                busy(request.getRequestType()), () -> { }, receivedNanos);
+                busy(request.getRequestType()), text -> { }, receivedNanos);
     }
 
-    /** Handles a card's button press ({@link ButtonPresses}); Slack shows nothing of its ack's body. */
+    /**
+     * Handles a card's button press ({@link ButtonPresses}); Slack shows nothing of its ack's body, so a press
+     * refused or failed is told to the presser as a note.
+     */
     CompletableFuture<Response> handle(ButtonPress press, long receivedNanos) {
         return handle(RequestType.BlockAction, () -> {
             buttons.press(press);
             return Response.ok();
-        }, late -> { }, Response.ok(), () -> buttons.busy(press, BUSY), receivedNanos);
+        }, late -> { }, Response.ok(), text -> buttons.tell(press, text), receivedNanos);
     }
 
-    /** {@code busy} is the answer when too many requests wait; {@code tellBusy} also tells the person. */
+    /**
+     * {@code busy} is the answer when too many requests wait; {@code tell} also tells the person, after the
+     * ack, that their request was refused or failed.
+     */
     private CompletableFuture<Response> handle(RequestType type, Work work, Consumer<Response> lateAnswer,
-                                               Response busy, Runnable tellBusy, long receivedNanos) {
+                                               Response busy, Consumer<String> tell, long receivedNanos) {
         CompletableFuture<Handled> handling;
         try {
             handling = CompletableFuture.supplyAsync(() -> run(work), handlers);
         } catch (RejectedExecutionException e) {
             LOG.warn("Slack {} request refused: {} requests are already waiting", type, settings.getHandlerQueue());
-            afterAck.later(tellBusy);
+            afterAck.later(() -> tell.accept(BUSY));
             return CompletableFuture.completedFuture(busy);
         }
         long left = settings.getAckDeadline().toNanos() - (System.nanoTime() - receivedNanos);
@@ -94,6 +101,7 @@ class Acknowledger {
                 if (!answer.complete(failed(type, error instanceof CompletionException ? error.getCause() : error))) {
                     LOG.warn("a late Slack {} request failed: {}", type, error.toString(), error);
                 }
+                afterAck.later(() -> tell.accept(FAILED));
             } else if (answer.complete(handled.response())) {
                 afterAck.start(handled.afterAck());
             } else {
@@ -162,7 +170,7 @@ class Acknowledger {
             return Response.builder().statusCode(500).contentType("text/plain").body("failed; retry").build();
         }
         if (type == RequestType.Command) {
-            return ephemeral("Sorry, ticketdesk could not do that just now; please try again in a moment.");
+            return ephemeral(FAILED);
         }
         return Response.ok();
     }

@@ -123,8 +123,8 @@ class ButtonPresses {
         press(button.get(), press, action.value());
     }
 
-    /** Tells the presser their press was not taken (the instance is overloaded); nothing was changed. */
-    void busy(ButtonPress press, String text) {
+    /** Tells the presser why their press changed nothing: it was refused (overload) or it failed. */
+    void tell(ButtonPress press, String text) {
         if (press.userId() != null) {
             notes.tell(press.where(), text);
         }

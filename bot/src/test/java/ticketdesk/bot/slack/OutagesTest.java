@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import ticketdesk.core.ticket.Ticket;
 import ticketdesk.core.user.Role;
 import ticketdesk.core.user.User;
 
@@ -77,6 +79,30 @@ class OutagesTest extends SlackTest {
                         .isEqualTo("Ticket #" + ticketId + " is already claimed by <@UFAY>."));
         assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND responder_id = ?", ticketId, fay.id()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aButtonPressThatFailsTellsThePresserToTryAgainAndChangesNothing() throws Exception {
+        User ida = world.user("Ida", Role.EMPLOYEE, "UIDA");
+        world.user("Jo", Role.RESPONDER, "UJO");
+        Ticket ticket = world.pendingTicket(ida);
+        HttpResponse<String> pressed;
+        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+            sql.execute("RENAME TABLE user_identities TO user_identities_away");
+            try {
+                pressed = signed.interaction(Payloads.buttonPress("claim", Long.toString(ticket.id()), "UJO",
+                        slack.responseUrl("j"), "1"));
+            } finally {
+                sql.execute("RENAME TABLE user_identities_away TO user_identities");
+            }
+        }
+
+        assertThat(pressed.statusCode()).isEqualTo(200);
+        eventually(() -> !slack.calls("response_url").isEmpty());
+        assertThat(slack.calls("response_url")).singleElement()
+                .satisfies(note -> assertThat(note.param("text")).isEqualTo(Acknowledger.FAILED));
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'pending'"
+                + " AND responder_id IS NULL", ticket.id())).isEqualTo(1);
     }
 
     @Test
