@@ -54,7 +54,7 @@ final class AuditCsv extends InputStream {
             if (exhausted) {
                 return false;
             }
-            List<AuditRow> rows = queries.page(filter, cursor, PAGE);
+            List<AuditRow> rows = queries.exportPage(filter, cursor, PAGE);
             exhausted = rows.size() < PAGE;
             StringBuilder chunk = new StringBuilder();
             for (AuditRow row : rows) {

@@ -39,6 +39,16 @@ class AuditQueries {
 
     @ReadOnly
     List<AuditRow> page(AuditFilter filter, Cursor after, int limit) {
+        return rows(events(filter, after, limit), true);
+    }
+
+    /** As {@link #page} without {@code detail}: the CSV carries the raw change, so no one it names is looked up. */
+    @ReadOnly
+    List<AuditRow> exportPage(AuditFilter filter, Cursor after, int limit) {
+        return rows(events(filter, after, limit), false);
+    }
+
+    private List<Event> events(AuditFilter filter, Cursor after, int limit) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT e.id, e.created_at, e.ticket_id, e.actor_id, e.event_type,"
                 + " e.from_status, e.to_status, e.field, e.old_value, e.new_value, e.channel"
@@ -58,7 +68,7 @@ class AuditQueries {
         }
         sql.append(" ORDER BY e.created_at DESC, e.id DESC LIMIT ?");
         args.add(limit);
-        List<Event> events = jdbc.prepareStatement(sql.toString(), ps -> {
+        return jdbc.prepareStatement(sql.toString(), ps -> {
             Sql.bind(ps, args);
             List<Event> found = new ArrayList<>();
             try (var rs = ps.executeQuery()) {
@@ -72,13 +82,17 @@ class AuditQueries {
             }
             return found;
         });
+    }
+
+    private List<AuditRow> rows(List<Event> events, boolean detailed) {
         Map<Long, String> titles = titles(events.stream().map(Event::ticketId).collect(Collectors.toSet()));
         Map<Long, String> who = names.of(events.stream().flatMap(e -> Stream.concat(Stream.of(e.actorId()),
-                Formats.peopleIn(e.field(), e.oldValue(), e.newValue()).stream())).toList());
+                detailed ? Formats.peopleIn(e.field(), e.oldValue(), e.newValue()).stream() : Stream.empty()))
+                .toList());
         return events.stream().map(e -> new AuditRow(e.id(), e.createdAt(), e.ticketId(), titles.get(e.ticketId()),
                 e.actorId(), e.actorId() == null ? null : who.get(e.actorId()), e.type(), e.from(), e.to(),
                 e.field(), e.oldValue(), e.newValue(), e.channel(),
-                Formats.change(e.field(), e.oldValue(), e.newValue(), who))).toList();
+                detailed ? Formats.change(e.field(), e.oldValue(), e.newValue(), who) : null)).toList();
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String clause, Object value) {
