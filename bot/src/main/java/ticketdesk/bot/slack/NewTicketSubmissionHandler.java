@@ -53,15 +53,16 @@ class NewTicketSubmissionHandler implements ViewSubmissionHandler {
         AtomicReference<Refusal> invalid = new AtomicReference<>();
         SlackPeople.Answer answer = people.act(userId, payload.getUser().getName(), where, user -> {
             OpenResult result = desk.open(user, title, description, priority, category, Source.SLACK);
+            String text = desk.answer(result, names);
             if (result instanceof OpenResult.Opened opened) {
-                notes.tell(where.about(opened.ticket().id()), desk.answer(result, names));
+                notes.tell(where.about(opened.ticket().id()), text);
                 return Optional.empty();
             }
             Refusal refusal = ((OpenResult.Refused) result).refusal();
             if (refusal.reason() == Refusal.Reason.INVALID_INPUT) {
                 invalid.set(refusal);
             }
-            return Optional.of(desk.answer(result, names));
+            return Optional.of(text);
         });
         if (invalid.get() != null && !answer.deferred()) {
             return ctx.ackWithErrors(Map.of(NewTicketForm.fieldOf(invalid.get().message()),
