@@ -61,7 +61,7 @@ class MailComposer {
         }
         body.para("Ticket #" + ticket.id() + ": " + ticket.title() + "\nStatus: " + status(ticket)
                 + holder(ticket).map(h -> " · Responder: " + h.displayName()).orElse(""));
-        if (offersClaim(ticket, recipient)) {
+        if (tickets.claimableBy(recipient.id(), ticket.id())) {
             body.link("Claim", links.url(Action.CLAIM, ticket.id(), recipient.id()));
             body.link("Decline", links.url(Action.DECLINE, ticket.id(), recipient.id()));
         }
@@ -159,11 +159,6 @@ class MailComposer {
         } catch (NumberFormatException | NullPointerException e) {
             return "ticketdesk";
         }
-    }
-
-    /** Core decides who could claim; a requester is not asked to claim their own ticket. */
-    private boolean offersClaim(Ticket ticket, User recipient) {
-        return recipient.id() != ticket.requesterId() && tickets.claimableBy(recipient.id(), ticket.id());
     }
 
     private Optional<User> holder(Ticket ticket) {

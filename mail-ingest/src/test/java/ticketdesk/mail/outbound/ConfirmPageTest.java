@@ -97,11 +97,31 @@ class ConfirmPageTest extends MailTest {
         assertThat(status(ticket)).isEqualTo("pending");
     }
 
+    @Test
+    void aResponderWhoOpenedTheTicketIsOfferedTheClaimAsCoreAllowsIt() throws Exception {
+        User gina = world.responder("Gina");
+        Ticket ticket = world.pendingTicket(gina, "second monitor dark");
+        List<MimeMessage> mails = deliveredTo(gina.email());
+        assertThat(mails).hasSize(1);
+        String claim = link(mails.get(0), "Claim");
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET(claim), String.class);
+
+        http.toBlocking().exchange(HttpRequest.POST(claim, Map.of("confirm", formToken(page.body())))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND status = 'in_process' AND responder_id = ?",
+                ticket.id(), gina.id())).isEqualTo(1);
+    }
+
     private String link(User responder, String label) throws Exception {
         List<MimeMessage> mails = deliveredTo(responder.email());
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).getSubject()).contains("new ticket from");
-        String text = (String) ((Multipart) mails.get(0).getContent()).getBodyPart(0).getContent();
+        return link(mails.get(0), label);
+    }
+
+    private static String link(MimeMessage mail, String label) throws Exception {
+        String text = (String) ((Multipart) mail.getContent()).getBodyPart(0).getContent();
         Matcher m = LINK.matcher(text);
         while (m.find()) {
             if (m.group(1).equals(label)) {
