@@ -135,8 +135,7 @@ public class ImapReader {
             }
             byte[] raw = raw(message);
             if (raw != null) {
-                InboundPipeline.Received received = receive(raw, validity + "/" + uid, message);
-                if (received != null && received.retryable()) {
+                if (needsAnotherPass(raw, validity + "/" + uid, message)) {
                     LOG.info("IMAP message {} not handled yet; the next pass tries it again", uid);
                     break;
                 }
@@ -152,27 +151,20 @@ public class ImapReader {
     }
 
     /**
-     * Hands the message to the pipeline. When the database refuses this very message (a row too large for it,
-     * say) {@link InboundPipeline#MAX_ATTEMPTS} passes in a row while it still answers the lease, the reader
-     * gives up on it and returns null: the mail stays in the mailbox, and an error names it. A database that
-     * does not answer at all is an outage, never counted against the message.
+     * Hands the message to the pipeline; true when the next pass should try it again. When the database refuses
+     * this very message (a row too large for it, say) {@link InboundPipeline#MAX_ATTEMPTS} passes in a row while it
+     * still answers the lease, the reader gives up on it: the mail stays in the mailbox, and an error names it. A
+     * database that does not answer at all is an outage, never counted against the message.
      */
-    private InboundPipeline.Received receive(byte[] raw, String id, Message message) {
+    private boolean needsAnotherPass(byte[] raw, String id, Message message) {
         try {
             InboundPipeline.Received received = pipeline.receive(raw, "imap");
             if (!received.retryable()) {
                 failing = null; // a pass that only found its row still 'processing' does not clear the count
             }
-            return received;
+            return received.retryable();
         } catch (RuntimeException refused) {
-            try {
-                if (!cursors.holdLease(holder, leaseLength())) {
-                    throw refused;
-                }
-            } catch (RuntimeException down) {
-                if (down != refused) {
-                    refused.addSuppressed(down);
-                }
+            if (!databaseAnswers(refused)) {
                 throw refused;
             }
             failures = id.equals(failing) ? failures + 1 : 1;
@@ -186,7 +178,17 @@ public class ImapReader {
             LOG.error("IMAP message {} (Message-ID {}, {} bytes) skipped: the database refused it {} passes in a row"
                     + " while answering everything else ({}). It stays in mailbox {}; inbound_emails holds no finished row for it.",
                     id, messageId(message), raw.length, failures, refused.toString(), settings.mailboxKey());
-            return null;
+            return false;
+        }
+    }
+
+    /** Whether the database still answers the lease; if it fails outright, that failure rides on the refusal. */
+    private boolean databaseAnswers(RuntimeException refused) {
+        try {
+            return cursors.holdLease(holder, leaseLength());
+        } catch (RuntimeException down) {
+            refused.addSuppressed(down);
+            return false;
         }
     }
 
