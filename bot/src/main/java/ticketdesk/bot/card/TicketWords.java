@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.message.Message;
+import ticketdesk.core.message.MessageType;
 import ticketdesk.core.outbox.NotificationKind;
 import ticketdesk.core.ticket.Ticket;
 import ticketdesk.core.ticket.TicketStatus;
@@ -75,14 +76,24 @@ public class TicketWords {
             case MESSAGE -> message == null ? null
                     : (actor == null ? "Someone" : names.of(actor)) + " on " + subject + ": "
                             + names.text(message.body());
+            case EDITED -> capital(subject) + " was changed" + by + ".";
+            case HANDED_OVER -> capital(subject) + " is now held by " + holderName(ticket, names).orElse("someone")
+                    + by.replace(" by ", ", given by ") + ".";
+            case INTERNAL_NOTE -> message == null ? null
+                    : "Internal note from " + (actor == null ? "someone" : names.of(actor)) + " on " + subject + ": "
+                            + names.text(message.body());
             case CHANGED, AUTO_ANSWER, NOTE -> null;
         };
     }
 
-    /** How a message from another channel reads in the ticket's thread: "Bob (email): text". */
+    /**
+     * How a message from another channel reads in the ticket's thread: "Bob (email): text", or
+     * "Internal note from Bob (web): text" for a note.
+     */
     public String relayed(User sender, Message message) {
         String name = sender == null ? "Someone" : sender.displayName();
-        return name + " (" + message.channel().db() + "): " + message.body();
+        String who = message.type() == MessageType.NOTE ? "Internal note from " + name : name;
+        return who + " (" + message.channel().db() + "): " + message.body();
     }
 
     /** The holder's display name, as typed text: in a list it must not ping them. */

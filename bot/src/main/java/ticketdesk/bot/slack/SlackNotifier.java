@@ -55,6 +55,12 @@ class SlackNotifier implements Notifier {
         return Channel.SLACK;
     }
 
+    /** Responders linked on Slack follow every ticket's card and thread in the responders' channel. */
+    @Override
+    public Optional<Platform> feedOf() {
+        return Optional.of(Platform.SLACK);
+    }
+
     @Override
     public void deliver(Notification n) {
         if (n.kind() == NotificationKind.NOTE) {
@@ -65,7 +71,7 @@ class SlackNotifier implements Notifier {
             direct(n);
         } else if (n.kind() == NotificationKind.OPENED || n.kind() == NotificationKind.CHANGED) {
             cards.show(n.ticketId());
-        } else if (n.kind() == NotificationKind.MESSAGE) {
+        } else if (n.kind() == NotificationKind.MESSAGE || n.kind() == NotificationKind.INTERNAL_NOTE) {
             intoThread(n);
         }
     }

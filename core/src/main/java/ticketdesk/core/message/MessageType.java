@@ -3,7 +3,9 @@ package ticketdesk.core.message;
 import java.util.Locale;
 
 public enum MessageType {
-    DIRECT, ALERT;
+    DIRECT, ALERT,
+    /** Internal: for responders and admins, never shown or sent to the requester. */
+    NOTE;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

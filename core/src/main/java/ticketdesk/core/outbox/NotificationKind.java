@@ -15,6 +15,12 @@ public enum NotificationKind {
     CANCELLED,
     /** A ticket message: payload {@code messageId}. */
     MESSAGE,
+    /** Fields of the ticket were changed: payload {@code fields}, their names separated by commas. */
+    EDITED,
+    /** The ticket has a new holder: payload {@code previousHolderId} unless it was pending. */
+    HANDED_OVER,
+    /** An internal note (payload {@code messageId}): for responders and admins, never the requester. */
+    INTERNAL_NOTE,
     /** Every active responder declined the ticket: to the admins. */
     ALL_DECLINED,
     /** A one-off answer to an address that is not a user (payload {@code to}, {@code subject}, {@code body}). */

@@ -1,6 +1,8 @@
 package ticketdesk.core.outbox;
 
+import java.util.Optional;
 import ticketdesk.core.Channel;
+import ticketdesk.core.user.Platform;
 
 /**
  * Delivers outbox notifications on one channel (email, Slack, SMS). The outbox only records
@@ -14,6 +16,15 @@ import ticketdesk.core.Channel;
 public interface Notifier {
 
     Channel channel();
+
+    /**
+     * The platform whose linked users follow every ticket where this notifier shows it to responders (a
+     * card and its thread in a shared channel): those people hear of tickets there rather than one by one.
+     * Empty for a channel that reaches people one by one (email, SMS).
+     */
+    default Optional<Platform> feedOf() {
+        return Optional.empty();
+    }
 
     void deliver(Notification notification) throws Exception;
 }

@@ -5,12 +5,14 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Times;
+import ticketdesk.core.user.Platform;
 
 /**
  * Records notifications in the caller's transaction, so a notification exists exactly when the change
@@ -24,12 +26,21 @@ public class Outbox {
     private final JsonMapper json;
     private final Times times;
     private final Set<Channel> channels = EnumSet.noneOf(Channel.class);
+    private final Map<Channel, Platform> feeds = new EnumMap<>(Channel.class);
 
     Outbox(NotificationRepository notifications, JsonMapper json, Times times, List<Notifier> notifiers) {
         this.notifications = notifications;
         this.json = json;
         this.times = times;
-        notifiers.forEach(n -> channels.add(n.channel()));
+        notifiers.forEach(n -> {
+            channels.add(n.channel());
+            n.feedOf().ifPresent(platform -> feeds.put(n.channel(), platform));
+        });
+    }
+
+    /** The channels that show every ticket to responders in a shared place, with the platform of their followers. */
+    public Map<Channel, Platform> feeds() {
+        return feeds;
     }
 
     public boolean delivers(Channel channel) {

@@ -30,4 +30,15 @@ public final class Commands {
 
     public record CancelTicket(long ticketId, long actorId, Channel channel) {
     }
+
+    /**
+     * Change some of a ticket's fields: null leaves a field as it is; a blank description or category clears it.
+     */
+    public record ChangeTicket(long ticketId, long actorId, @Nullable String title, @Nullable String description,
+                               @Nullable Priority priority, @Nullable String category, Channel channel) {
+    }
+
+    /** Give the ticket to {@code toUserId}: a hand-over by its holder or an admin, or an admin's take-over. */
+    public record HandOverTicket(long ticketId, long actorId, long toUserId, Channel channel) {
+    }
 }

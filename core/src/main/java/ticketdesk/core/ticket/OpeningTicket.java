@@ -2,6 +2,7 @@ package ticketdesk.core.ticket;
 
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.audit.EventType;
 import ticketdesk.core.ticket.Commands.OpenTicket;
@@ -22,21 +23,14 @@ public class OpeningTicket {
 
     @Transactional
     public OpenResult open(OpenTicket command) {
-        String title = command.title() == null ? "" : command.title().strip();
-        if (title.isEmpty()) {
-            return refused(Refusal.invalid("a ticket needs a title"));
-        }
-        if (title.length() > MAX_TITLE) {
-            return refused(Refusal.invalid("the title is " + title.length() + " characters; at most " + MAX_TITLE
-                    + " are allowed (put the details in the description)"));
-        }
-        String description = blankToNull(command.description());
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            return refused(Refusal.invalid("the description is longer than " + MAX_DESCRIPTION + " characters"));
-        }
-        String category = blankToNull(command.category());
-        if (category != null && category.length() > MAX_CATEGORY) {
-            return refused(Refusal.invalid("the category is longer than " + MAX_CATEGORY + " characters"));
+        String title = TicketText.title(command.title());
+        String description = TicketText.blankToNull(command.description());
+        String category = TicketText.blankToNull(command.category());
+        Optional<Refusal> refusal = TicketText.titleRefusal(title)
+                .or(() -> TicketText.descriptionRefusal(description))
+                .or(() -> TicketText.categoryRefusal(category));
+        if (refusal.isPresent()) {
+            return refused(refusal.get());
         }
         Actors.Acting requester = work.actors.load(command.requesterId());
         if (requester.refused()) {
@@ -55,9 +49,5 @@ public class OpeningTicket {
 
     private static OpenResult refused(Refusal refusal) {
         return new OpenResult.Refused(refusal);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -15,6 +15,11 @@ public enum Source {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
+    /** Whether the person who opened it read the answer right where they typed it (a chat). */
+    public boolean answeredWhereOpened() {
+        return this == SLACK || this == DISCORD;
+    }
+
     public Channel channel() {
         return Channel.valueOf(name());
     }

@@ -35,6 +35,17 @@ interface TicketRepository extends CrudRepository<TicketRow, Long> {
             + " WHERE id = :id AND status = 'done'")
     int reopen(long id, String to, @io.micronaut.core.annotation.Nullable Long responderId, LocalDateTime now);
 
+    @Query("UPDATE tickets SET title = :title, description = :description, priority = :priority,"
+            + " category = :category, updated_at = :now WHERE id = :id")
+    int edit(long id, String title, @io.micronaut.core.annotation.Nullable String description, String priority,
+             @io.micronaut.core.annotation.Nullable String category, LocalDateTime now);
+
+    /** A hand-over: only from the holder the caller saw, and never to someone who declined the ticket. */
+    @Query("UPDATE tickets SET responder_id = :toId, updated_at = :now WHERE id = :id AND status = 'in_process'"
+            + " AND responder_id = :fromId AND NOT EXISTS (SELECT 1 FROM ticket_responder_log l"
+            + "   WHERE l.ticket_id = :id AND l.responder_id = :toId)")
+    int handOver(long id, long fromId, long toId, LocalDateTime now);
+
     @Query("SELECT * FROM tickets WHERE id = :id FOR UPDATE")
     Optional<TicketRow> lockById(long id);
 

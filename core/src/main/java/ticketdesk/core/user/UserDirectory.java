@@ -1,9 +1,12 @@
 package ticketdesk.core.user;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Looks users up: by id, by email, by chat identity, by role. Each lookup is one statement, so none opens a
@@ -52,10 +55,23 @@ public class UserDirectory {
         return users.findActiveByRole(role.db()).stream().map(UserRow::toUser).toList();
     }
 
-    /** Active users of a role who have an email address and no identity on the platform: one query. */
-    public List<User> activeWithRoleReachedOnlyByEmail(Role role, Platform platform) {
-        return users.findActiveByRoleWithEmailAndNoIdentity(role.db(), platform.db()).stream()
-                .map(UserRow::toUser).toList();
+    /**
+     * Active users of a role who have an email address and no identity on any of the platforms: one query.
+     * With no platforms, every active user of the role with an email address.
+     */
+    public List<User> activeWithRoleReachedOnlyByEmail(Role role, Collection<Platform> platforms) {
+        if (platforms.isEmpty()) {
+            return activeWithRole(role).stream().filter(u -> u.email() != null).toList();
+        }
+        return users.findActiveByRoleWithEmailAndNoIdentity(role.db(), platforms.stream().map(Platform::db).toList())
+                .stream().map(UserRow::toUser).toList();
+    }
+
+    /** The chat platforms the user is linked on. */
+    public Set<Platform> platformsOf(long userId) {
+        Set<Platform> platforms = EnumSet.noneOf(Platform.class);
+        users.findPlatforms(userId).forEach(p -> platforms.add(Platform.fromDb(p)));
+        return platforms;
     }
 
     /** The stored password hash of an admin, for the panel's login. */

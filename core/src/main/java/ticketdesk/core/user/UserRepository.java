@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,9 +33,12 @@ interface UserRepository extends CrudRepository<UserRow, Long> {
     List<UserRow> findActiveByRole(String role);
 
     @Query("SELECT * FROM users u WHERE u.role = :role AND u.is_active = TRUE AND u.email IS NOT NULL"
-            + " AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.platform = :platform)"
+            + " AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id AND i.platform IN (:platforms))"
             + " ORDER BY u.id")
-    List<UserRow> findActiveByRoleWithEmailAndNoIdentity(String role, String platform);
+    List<UserRow> findActiveByRoleWithEmailAndNoIdentity(String role, Collection<String> platforms);
+
+    @Query("SELECT platform FROM user_identities WHERE user_id = :userId")
+    List<String> findPlatforms(long userId);
 
     @Query("UPDATE users SET is_active = :active, updated_at = :now WHERE id = :id")
     int updateActive(long id, boolean active, LocalDateTime now);

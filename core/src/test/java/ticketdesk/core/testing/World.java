@@ -68,7 +68,10 @@ public final class World {
     }
 
     public Ticket claimedTicket(User requester, User responder) {
-        Ticket ticket = pendingTicket(requester);
+        return claim(pendingTicket(requester), responder);
+    }
+
+    public Ticket claim(Ticket ticket, User responder) {
         ClaimResult result = context.getBean(ClaimingTicket.class)
                 .claim(new Commands.ClaimTicket(ticket.id(), responder.id(), Channel.WEB));
         if (result instanceof ClaimResult.Claimed claimed) {

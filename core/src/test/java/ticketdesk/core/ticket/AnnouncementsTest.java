@@ -38,7 +38,7 @@ class AnnouncementsTest extends RecordingDatabaseTest {
         User onSlack = world.user("Sam", ticketdesk.core.user.Role.RESPONDER, "U0SAM");
         User emailOnly = world.responder("Erin");
         var reached = context.getBean(ticketdesk.core.user.UserDirectory.class).activeWithRoleReachedOnlyByEmail(
-                ticketdesk.core.user.Role.RESPONDER, ticketdesk.core.user.Platform.SLACK);
+                ticketdesk.core.user.Role.RESPONDER, java.util.List.of(ticketdesk.core.user.Platform.SLACK));
         assertThat(reached).extracting(User::id).contains(emailOnly.id()).doesNotContain(onSlack.id());
     }
 

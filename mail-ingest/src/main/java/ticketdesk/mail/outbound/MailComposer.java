@@ -106,6 +106,27 @@ class MailComposer {
                 body.para(actor + " cancelled the ticket.");
                 return " — cancelled by " + actor;
             }
+            case EDITED -> {
+                body.para(actor + " changed the ticket's " + n.payload().getOrDefault("fields", "details")
+                        .replace(",", ", ") + ".");
+                body.para(ticket.description());
+                return " — changed by " + actor;
+            }
+            case HANDED_OVER -> {
+                String holder = holder(ticket).map(User::displayName).orElse("another responder");
+                body.para(ticket.isHeldBy(recipient.id()) ? actor + " gave you this ticket."
+                        : actor + " gave the ticket to " + holder + ".");
+                return " — now with " + holder;
+            }
+            case INTERNAL_NOTE -> {
+                Message note = messageOf(n);
+                if (note == null || requester) {
+                    return null;
+                }
+                body.para(actor + " added an internal note (the requester does not see it):");
+                body.quote(note.body());
+                return " — internal note from " + actor;
+            }
             case ALL_DECLINED -> {
                 body.para("Every active responder declined this ticket; it needs someone to take it.");
                 return " — declined by every responder";
@@ -171,7 +192,8 @@ class MailComposer {
 
     private static boolean emailKinds(NotificationKind kind) {
         return switch (kind) {
-            case OPENED, CLAIMED, RELEASED, RESOLVED, REOPENED, CANCELLED, MESSAGE, ALL_DECLINED -> true;
+            case OPENED, CLAIMED, RELEASED, RESOLVED, REOPENED, CANCELLED, MESSAGE, ALL_DECLINED, EDITED,
+                 HANDED_OVER, INTERNAL_NOTE -> true;
             default -> false;
         };
     }
