@@ -4,9 +4,13 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.audit.EventType;
+import ticketdesk.core.text.CleanText;
 import ticketdesk.core.ticket.Commands.OpenTicket;
 
-/** Rule 1: an active user opens a ticket; it starts pending, with its created event; responders hear of it. */
+/**
+ * Rule 1: an active user opens a ticket; it starts pending, with its created event; responders hear of it. Its text
+ * is stored without control or bidi-override characters ({@link CleanText}).
+ */
 @Singleton
 public class OpeningTicket {
 
@@ -22,7 +26,7 @@ public class OpeningTicket {
 
     @Transactional
     public OpenResult open(OpenTicket command) {
-        String title = command.title() == null ? "" : command.title().strip();
+        String title = command.title() == null ? "" : CleanText.line(command.title()).strip();
         if (title.isEmpty()) {
             return refused(Refusal.invalid("a ticket needs a title"));
         }
@@ -30,11 +34,11 @@ public class OpeningTicket {
             return refused(Refusal.invalid("the title is " + title.length() + " characters; at most " + MAX_TITLE
                     + " are allowed (put the details in the description)"));
         }
-        String description = blankToNull(command.description());
+        String description = blankToNull(CleanText.lines(command.description()));
         if (description != null && description.length() > MAX_DESCRIPTION) {
             return refused(Refusal.invalid("the description is longer than " + MAX_DESCRIPTION + " characters"));
         }
-        String category = blankToNull(command.category());
+        String category = blankToNull(CleanText.line(command.category()));
         if (category != null && category.length() > MAX_CATEGORY) {
             return refused(Refusal.invalid("the category is longer than " + MAX_CATEGORY + " characters"));
         }
