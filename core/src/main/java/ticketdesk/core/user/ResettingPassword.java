@@ -65,8 +65,8 @@ public class ResettingPassword {
                     + " is deactivated; an admin can reactivate them in the panel, or create a new admin"));
         }
         if (!user.isAdmin()) {
-            return new Result.Refused(Refusal.wrongRole(user.email() + " is a " + user.role().db()
-                    + ", not an admin; only admins sign in with a password"));
+            return new Result.Refused(Refusal.wrongRole(user.email() + " is not an admin (their role is "
+                    + user.role().db() + "); only admins sign in with a password"));
         }
         users.updatePasswordHash(user.id(), hash, times.now());
         users.endSessions(user.id());

@@ -94,7 +94,7 @@ class ResettingPasswordTest extends DatabaseTest {
         User rita = world.responder("Rita");
 
         assertRefused(resetting.reset(rita.email(), null), Refusal.Reason.WRONG_ROLE,
-                rita.email() + " is a responder, not an admin; only admins sign in with a password");
+                rita.email() + " is not an admin (their role is responder); only admins sign in with a password");
         assertThat(directory.passwordHashOf(rita.id())).isEmpty();
     }
 
