@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import java.net.URI;
@@ -20,6 +21,9 @@ import java.util.HashMap;
 import java.util.Map;
 import ticketdesk.admin.web.AdminSession;
 import ticketdesk.admin.web.Csrf;
+import ticketdesk.admin.web.CurrentAdmin;
+import ticketdesk.admin.web.Formats;
+import ticketdesk.core.user.UserSessions;
 
 /** Sign-in and sign-out of the panel. */
 @Controller("/admin")
@@ -31,11 +35,16 @@ class LoginController {
     private final AdminLogin login;
     private final AdminSession session;
     private final ClientAddress addresses;
+    private final UserSessions sessions;
+    private final ThrottleSettings settings;
 
-    LoginController(AdminLogin login, AdminSession session, ClientAddress addresses) {
+    LoginController(AdminLogin login, AdminSession session, ClientAddress addresses, UserSessions sessions,
+                    ThrottleSettings settings) {
         this.login = login;
         this.session = session;
         this.addresses = addresses;
+        this.sessions = sessions;
+        this.settings = settings;
     }
 
     @Serdeable
@@ -44,7 +53,7 @@ class LoginController {
 
     @Get("/login")
     HttpResponse<?> initLoginForm(HttpRequest<?> request) {
-        return page(request, "", null, HttpStatus.OK);
+        return page(request, "", null, false, HttpStatus.OK);
     }
 
     @Post("/login")
@@ -55,29 +64,42 @@ class LoginController {
         String email = form.email() == null ? "" : form.email();
         if (outcome instanceof AdminLogin.Outcome.SignedIn signedIn) {
             return HttpResponse.seeOther(URI.create("/admin"))
-                    .cookie(session.open(signedIn.admin(), request))
+                    .cookie(session.open(signedIn.admin(), signedIn.generation(), request))
                     .cookie(AdminSession.cookieFor(Csrf.LOGIN_COOKIE, "", request).maxAge(0));
         }
-        if (outcome instanceof AdminLogin.Outcome.Throttled) {
-            return page(request, email, "Too many failed sign-ins for this account or from your address."
-                    + " Wait a few minutes and try again.", HttpStatus.TOO_MANY_REQUESTS);
+        if (outcome instanceof AdminLogin.Outcome.Locked locked) {
+            return page(request, email, lockedMessage(locked.lock()), locked.lock() == LoginThrottle.Lock.ACCOUNT,
+                    HttpStatus.TOO_MANY_REQUESTS);
         }
-        return page(request, email, "Wrong email or password, or this account is not an active admin.",
+        return page(request, email, "Wrong email or password, or this account is not an active admin.", false,
                 HttpStatus.UNAUTHORIZED);
     }
 
+    /** Ends every session of the signed-in admin, on every device and instance, not only this browser's cookie. */
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> logout(HttpRequest<?> request) {
+    HttpResponse<?> logout(HttpRequest<?> request, Authentication authentication) {
+        sessions.endAll(CurrentAdmin.of(authentication).id());
         return HttpResponse.seeOther(URI.create("/admin/login")).cookie(AdminSession.close(request));
     }
 
-    private MutableHttpResponse<?> page(HttpRequest<?> request, String email, String error, HttpStatus status) {
+    private String lockedMessage(LoginThrottle.Lock lock) {
+        String wait = Formats.duration(settings.getWindow());
+        if (lock == LoginThrottle.Lock.ADDRESS) {
+            return "Too many failed sign-ins from your address. Wait " + wait + " and try again.";
+        }
+        return "Too many failed sign-ins for this account, from several addresses: it is locked for up to " + wait
+                + ", even with the right password.";
+    }
+
+    private MutableHttpResponse<?> page(HttpRequest<?> request, String email, String error, boolean accountLocked,
+                                        HttpStatus status) {
         String token = Csrf.newToken();
         Map<String, Object> model = new HashMap<>();
         model.put("loginCsrf", token);
         model.put("email", email);
         model.put("error", error);
+        model.put("accountLocked", accountLocked);
         return HttpResponse.status(status).body(new ModelAndView<>(VIEW, model))
                 .cookie(AdminSession.cookieFor(Csrf.LOGIN_COOKIE, token, request));
     }

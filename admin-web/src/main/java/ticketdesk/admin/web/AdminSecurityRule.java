@@ -11,7 +11,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import ticketdesk.core.user.Role;
-import ticketdesk.core.user.UserDirectory;
+import ticketdesk.core.user.UserSessions;
 
 /**
  * Who may reach what. The service runs micronaut-security's filter on {@code /admin/**} only
@@ -19,7 +19,9 @@ import ticketdesk.core.user.UserDirectory;
  * any other route that is not known to check its own proof). Where the filter runs everywhere (this
  * module's tests), the rule lets everything outside {@code /admin} and {@code /api} through (Slack, inbound
  * mail, confirm pages, health have their own checks). It opens the login page and the stylesheet, and lets
- * the rest of {@code /admin} through only for a session of a user who is, right now, an active admin.
+ * the rest of {@code /admin} through only for a session of a user who is, right now, an active admin, and whose
+ * sessions have not been ended since it opened (signed out, deactivated, role or password changed): one read of the
+ * user's row by primary key per panel request, so an ended session is refused at once on every instance.
  */
 @Singleton
 class AdminSecurityRule implements SecurityRule<HttpRequest<?>> {
@@ -27,10 +29,10 @@ class AdminSecurityRule implements SecurityRule<HttpRequest<?>> {
     /** After the annotation and URL-map rules, so an explicit rule elsewhere still wins. */
     static final int ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
 
-    private final UserDirectory directory;
+    private final UserSessions sessions;
 
-    AdminSecurityRule(UserDirectory directory) {
-        this.directory = directory;
+    AdminSecurityRule(UserSessions sessions) {
+        this.sessions = sessions;
     }
 
     @Override
@@ -49,15 +51,17 @@ class AdminSecurityRule implements SecurityRule<HttpRequest<?>> {
         if (authentication == null || !authentication.getRoles().contains(AdminSession.ROLE)) {
             return Mono.just(SecurityRuleResult.REJECTED);
         }
-        return Mono.fromCallable(() -> isActiveAdmin(authentication))
+        return Mono.fromCallable(() -> isCurrentAdmin(authentication))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(ok -> ok ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
     }
 
-    private boolean isActiveAdmin(Authentication authentication) {
+    private boolean isCurrentAdmin(Authentication authentication) {
         try {
-            return directory.byId(Long.parseLong(authentication.getName()))
-                    .filter(user -> user.active() && user.role() == Role.ADMIN)
+            long userId = Long.parseLong(authentication.getName());
+            return AdminSession.generationOf(authentication)
+                    .flatMap(generation -> sessions.holderOf(userId, generation))
+                    .filter(user -> user.role() == Role.ADMIN)
                     .isPresent();
         } catch (NumberFormatException notOurs) {
             return false;

@@ -16,7 +16,8 @@ import ticketdesk.core.user.User;
 
 /**
  * The admin's session: a signed JWT in an HttpOnly, SameSite=Strict cookie (Secure when the request came
- * over HTTPS), carrying the admin's id, name and the CSRF token of the session.
+ * over HTTPS), carrying the admin's id, name, the CSRF token of the session and the admin's session generation
+ * (core's {@link ticketdesk.core.user.UserSessions}), which ends the session server-side before its expiry.
  */
 @Singleton
 public class AdminSession implements TokenReader<HttpRequest<?>> {
@@ -25,6 +26,8 @@ public class AdminSession implements TokenReader<HttpRequest<?>> {
     public static final String ROLE = "admin";
     static final String CSRF_CLAIM = "csrf";
     static final String NAME_CLAIM = "name";
+    /** The user's session generation when the session opened: it counts only while the user is still in it. */
+    static final String GENERATION_CLAIM = "gen";
 
     private final TokenGenerator tokens;
     private final Duration timeout;
@@ -34,13 +37,19 @@ public class AdminSession implements TokenReader<HttpRequest<?>> {
         this.timeout = timeout;
     }
 
-    /** The cookie that opens a session for this admin. */
-    public Cookie open(User admin, HttpRequest<?> request) {
+    /** The cookie that opens a session for this admin, in their session generation {@code generation}. */
+    public Cookie open(User admin, long generation, HttpRequest<?> request) {
         Authentication authentication = Authentication.build(Long.toString(admin.id()), List.of(ROLE),
-                Map.of(CSRF_CLAIM, Csrf.newToken(), NAME_CLAIM, admin.displayName()));
+                Map.of(CSRF_CLAIM, Csrf.newToken(), NAME_CLAIM, admin.displayName(), GENERATION_CLAIM, generation));
         String token = tokens.generateToken(authentication, (int) timeout.toSeconds())
                 .orElseThrow(() -> new IllegalStateException("could not sign the session token"));
         return cookieFor(COOKIE, token, request).maxAge(timeout);
+    }
+
+    /** The session generation the session was opened in; empty for a token without one (from before they existed). */
+    static Optional<Long> generationOf(Authentication authentication) {
+        Object generation = authentication.getAttributes().get(GENERATION_CLAIM);
+        return generation instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
     }
 
     public static Cookie close(HttpRequest<?> request) {

@@ -9,6 +9,7 @@ import ticketdesk.core.Refusal;
 import ticketdesk.core.Times;
 import ticketdesk.core.audit.AuditLog;
 import ticketdesk.core.audit.EventType;
+import ticketdesk.core.text.CleanText;
 import ticketdesk.core.ticket.Actors;
 import ticketdesk.core.ticket.Announcements;
 import ticketdesk.core.ticket.Ticket;
@@ -55,7 +56,7 @@ public class AddingNote {
         if (earlier.isPresent()) {
             return new PostResult.Duplicate(earlier.get());
         }
-        String body = command.body() == null ? "" : command.body().strip();
+        String body = command.body() == null ? "" : CleanText.lines(command.body()).strip();
         Actors.Acting author = actors.load(command.authorId());
         Ticket ticket = tickets.byId(command.ticketId()).orElse(null);
         Optional<Refusal> refusal = bodyRefusal(body, command.externalId())

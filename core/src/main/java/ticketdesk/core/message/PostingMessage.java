@@ -10,6 +10,7 @@ import ticketdesk.core.Refusal;
 import ticketdesk.core.Times;
 import ticketdesk.core.audit.AuditLog;
 import ticketdesk.core.audit.EventType;
+import ticketdesk.core.text.CleanText;
 import ticketdesk.core.ticket.Actors;
 import ticketdesk.core.ticket.Announcements;
 import ticketdesk.core.ticket.ChangeResult;
@@ -78,7 +79,7 @@ public class PostingMessage {
         if (command.externalId() != null && command.externalId().length() > MAX_EXTERNAL_ID) {
             return refused(Refusal.invalid("the message's id is longer than " + MAX_EXTERNAL_ID + " characters"));
         }
-        String body = command.body() == null ? "" : command.body().strip();
+        String body = command.body() == null ? "" : CleanText.lines(command.body()).strip();
         if (body.isEmpty() && command.attachments().isEmpty()) {
             return refused(Refusal.invalid("the message is empty"));
         }

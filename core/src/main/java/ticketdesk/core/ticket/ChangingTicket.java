@@ -76,9 +76,9 @@ public class ChangingTicket {
         static Wanted of(Ticket ticket, ChangeTicket command) {
             return new Wanted(
                     command.title() == null ? ticket.title() : TicketText.title(command.title()),
-                    command.description() == null ? ticket.description() : TicketText.blankToNull(command.description()),
+                    command.description() == null ? ticket.description() : TicketText.description(command.description()),
                     command.priority() == null ? ticket.priority() : command.priority(),
-                    command.category() == null ? ticket.category() : TicketText.blankToNull(command.category()));
+                    command.category() == null ? ticket.category() : TicketText.category(command.category()));
         }
 
         /** Column name to {old, new}, in the order of the columns, for the fields that differ. */

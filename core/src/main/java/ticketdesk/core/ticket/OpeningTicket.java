@@ -5,9 +5,13 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.audit.EventType;
+import ticketdesk.core.text.CleanText;
 import ticketdesk.core.ticket.Commands.OpenTicket;
 
-/** Rule 1: an active user opens a ticket; it starts pending, with its created event; responders hear of it. */
+/**
+ * Rule 1: an active user opens a ticket; it starts pending, with its created event; responders hear of it. Its text
+ * is stored without control or bidi-override characters ({@link CleanText}).
+ */
 @Singleton
 public class OpeningTicket {
 
@@ -24,8 +28,8 @@ public class OpeningTicket {
     @Transactional
     public OpenResult open(OpenTicket command) {
         String title = TicketText.title(command.title());
-        String description = TicketText.blankToNull(command.description());
-        String category = TicketText.blankToNull(command.category());
+        String description = TicketText.description(command.description());
+        String category = TicketText.category(command.category());
         Optional<Refusal> refusal = TicketText.titleRefusal(title)
                 .or(() -> TicketText.descriptionRefusal(description))
                 .or(() -> TicketText.categoryRefusal(category));

@@ -2,6 +2,7 @@ package ticketdesk.core.ticket;
 
 import java.util.Optional;
 import ticketdesk.core.Refusal;
+import ticketdesk.core.text.CleanText;
 
 /** What a ticket's title, description and category must be, whether the ticket is being opened or changed. */
 final class TicketText {
@@ -35,11 +36,22 @@ final class TicketText {
                 : Optional.empty();
     }
 
+    /** The title as typed, cleaned ({@link CleanText}) and trimmed; empty when none was typed. */
     static String title(String typed) {
-        return typed == null ? "" : typed.strip();
+        return typed == null ? "" : CleanText.line(typed).strip();
     }
 
-    static String blankToNull(String value) {
+    /** The description as typed, cleaned and trimmed; null when blank. */
+    static String description(String typed) {
+        return blankToNull(CleanText.lines(typed));
+    }
+
+    /** The category as typed, cleaned and trimmed; null when blank. */
+    static String category(String typed) {
+        return blankToNull(CleanText.line(typed));
+    }
+
+    private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -9,8 +9,8 @@ import ticketdesk.core.Times;
 import ticketdesk.core.ticket.TicketPool;
 
 /**
- * Rule 8: a deactivated user can no longer act anywhere; the tickets they held go back to the pool,
- * each with its event; nothing of their history is removed.
+ * Rule 8: a deactivated user can no longer act anywhere, their sessions end (and stay ended after a
+ * reactivation); the tickets they held go back to the pool, each with its event; nothing of their history is removed.
  */
 @Singleton
 public class DeactivatingUser {
@@ -52,6 +52,7 @@ public class DeactivatingUser {
             return new Result.Refused(Refusal.notAllowed("the last active admin cannot be deactivated"));
         }
         users.updateActive(userId, false, times.now());
+        users.endSessions(userId);
         int returned = pool.returnTicketsHeldBy(userId, actorId, channel, "responder deactivated");
         return new Result.Deactivated(users.findById(userId).orElseThrow().toUser(), returned);
     }

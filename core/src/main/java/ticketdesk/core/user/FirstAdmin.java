@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class FirstAdmin {
 
+    /** False where ticketdesk runs an operator command rather than the service: the command decides who exists. */
+    public static final String AT_START = "ticketdesk.admin.first-admin-at-start";
+
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
 
     private final UserDirectory directory;
@@ -21,20 +24,25 @@ public class FirstAdmin {
     private final Passwords passwords;
     private final String email;
     private final String password;
+    private final boolean atStart;
 
     FirstAdmin(UserDirectory directory, ManagingUsers managing, Passwords passwords,
                @Value("${ticketdesk.admin.email:admin@ticketdesk.local}") String email,
-               @Value("${ticketdesk.admin.password:}") String password) {
+               @Value("${ticketdesk.admin.password:}") String password,
+               @Value("${" + AT_START + ":true}") boolean atStart) {
         this.directory = directory;
         this.managing = managing;
         this.passwords = passwords;
         this.email = email;
         this.password = password;
+        this.atStart = atStart;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        ensure();
+        if (atStart) {
+            ensure();
+        }
     }
 
     public void ensure() {

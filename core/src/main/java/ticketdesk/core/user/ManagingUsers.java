@@ -39,6 +39,10 @@ public class ManagingUsers {
      * database's unique keys stop the second save, which is then refused as if it had come a moment later.
      */
     public UserResult create(NewUser user) {
+        Optional<Refusal> weak = weakPassword(user.password());
+        if (weak.isPresent()) {
+            return new UserResult.Refused(weak.get());
+        }
         try {
             // Argon2 takes a while: hashed before the transaction, so no connection waits for it
             String hash = hash(user.password());
@@ -52,6 +56,10 @@ public class ManagingUsers {
     private UserResult refusedAfterRace(DataAccessException raced, Supplier<UserFields> validation) {
         return tx.executeRead(s -> Optional.ofNullable(validation.get().refusal))
                 .<UserResult>map(UserResult.Refused::new).orElseThrow(() -> raced);
+    }
+
+    private static Optional<Refusal> weakPassword(@Nullable String password) {
+        return password == null || password.isEmpty() ? Optional.empty() : Passwords.refusalOf(password);
     }
 
     private String hash(@Nullable String password) {
@@ -85,12 +93,17 @@ public class ManagingUsers {
     }
 
     /**
-     * The edit and, when {@code newPassword} is given, the new password: both saved or neither. Someone
+     * The edit and, when {@code newPassword} is given, the new password: both saved or neither. A new password or
+     * role ends the user's sessions (see {@link UserSessions}) in the same transaction. Someone
      * who may no longer work tickets gives the ones they held back to the pool, as on deactivation; the
      * tickets' timelines name {@code actorId} (the admin making the edit, if known) and {@code channel}.
      */
     public UserResult update(UserChanges change, @Nullable String newPassword, @Nullable Long actorId,
                              Channel channel) {
+        Optional<Refusal> weak = weakPassword(newPassword);
+        if (weak.isPresent()) {
+            return new UserResult.Refused(weak.get());
+        }
         try {
             String newHash = hash(newPassword);
             return tx.executeWrite(s -> save(change, newHash, actorId, channel));
@@ -118,6 +131,9 @@ public class ManagingUsers {
         UserRow updated = users.update(new UserRow(old.id(), fields.displayName, fields.email, fields.phone,
                 change.role().db(), fields.profession, fields.organization, old.active(), hash,
                 old.createdAt(), times.now()));
+        if (newHash != null || !old.role().equals(change.role().db())) {
+            users.endSessions(old.id());
+        }
         users.deleteIdentity(old.id(), Platform.SLACK.db());
         linkSlack(old.id(), fields.slackUserId);
         if (Role.fromDb(old.role()).canWorkTickets() && !change.role().canWorkTickets()) {
@@ -158,11 +174,12 @@ public class ManagingUsers {
         return row.toUser();
     }
 
+    /** Sets a password as it is, ending the user's sessions; for bootstrapping and tests. */
     @Transactional
     public void setPassword(long userId, String password) {
-        users.findById(userId).ifPresent(row -> users.update(new UserRow(row.id(), row.displayName(), row.email(),
-                row.phoneE164(), row.role(), row.profession(), row.organization(), row.active(),
-                passwords.hash(password), row.createdAt(), times.now())));
+        if (users.updatePasswordHash(userId, passwords.hash(password), times.now()) > 0) {
+            users.endSessions(userId);
+        }
     }
 
     private void linkSlack(long userId, String slackUserId) {

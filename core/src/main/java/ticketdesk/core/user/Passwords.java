@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import ticketdesk.core.Refusal;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}),
- * with the OWASP minimum parameters (19 MiB, 2 iterations, 1 lane).
+ * with the OWASP minimum parameters (19 MiB, 2 iterations, 1 lane), and the policy a chosen password meets.
  */
 @Singleton
 public class Passwords {
@@ -22,7 +24,23 @@ public class Passwords {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    public static final int MIN_LENGTH = 8;
+    /** Bounds the work of hashing what anyone may post. */
+    public static final int MAX_LENGTH = 1024;
+
     private final SecureRandom random = new SecureRandom();
+
+    /** Why a password a person chose is refused, if it is. */
+    public static Optional<Refusal> refusalOf(String password) {
+        int length = password == null ? 0 : password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of(Refusal.invalid("a password needs at least " + MIN_LENGTH + " characters"));
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of(Refusal.invalid("a password may have at most " + MAX_LENGTH + " characters"));
+        }
+        return Optional.empty();
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[16];
@@ -51,7 +69,7 @@ public class Passwords {
         }
     }
 
-    /** A random password for the first admin when none was configured. */
+    /** A random password (144 bits), for an admin whose password nobody chose. */
     public String generate() {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);

@@ -22,6 +22,24 @@ interface UserRepository extends CrudRepository<UserRow, Long> {
     @Query("SELECT * FROM users WHERE id = :id FOR UPDATE")
     Optional<UserRow> lockById(long id);
 
+    /** Ends every session of the user: the sessions they hold carry an older generation from now on. */
+    @Query("UPDATE users SET session_generation = session_generation + 1 WHERE id = :id")
+    int endSessions(long id);
+
+    @Query("SELECT session_generation FROM users WHERE id = :id")
+    Optional<Long> findSessionGeneration(long id);
+
+    /** The user, when active and still in this session generation: one read by primary key. */
+    @Query("SELECT * FROM users WHERE id = :id AND session_generation = :generation AND is_active = TRUE")
+    Optional<UserRow> findInSession(long id, long generation);
+
+    @Query("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+    int updatePasswordHash(long id, String hash, LocalDateTime now);
+
+    /** The user's row, locked until the transaction ends, so a deactivation or role change waits for it. */
+    @Query("SELECT * FROM users WHERE email = :email FOR UPDATE")
+    Optional<UserRow> lockByEmail(String email);
+
     @Query("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = TRUE")
     long countActiveAdmins();
 

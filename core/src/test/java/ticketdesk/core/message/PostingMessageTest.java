@@ -119,6 +119,16 @@ class PostingMessageTest extends RecordingDatabaseTest {
     }
 
     @Test
+    void aMessageIsStoredWithoutControlOrBidiOverrideCharactersAndKeepsItsLines() {
+        Ticket ticket = world.claimedTicket(bob, alice);
+        posting.post(new PostMessage(ticket.id(), bob.id(), "still\u0000 broken\u202E\r\n\tsee \u2066below\u2069",
+                Channel.EMAIL, "<clean@x>"));
+
+        assertThat(db.count("SELECT COUNT(*) FROM messages WHERE ticket_id = ? AND body = ?", ticket.id(),
+                "still broken\n\tsee below")).isEqualTo(1);
+    }
+
+    @Test
     void anOverlongExternalIdIsRefusedClearlyAndNothingIsStored() {
         Ticket ticket = world.claimedTicket(bob, alice);
         PostResult result = posting.post(new PostMessage(ticket.id(), bob.id(), "hello", Channel.EMAIL,

@@ -37,6 +37,26 @@ class OpeningTicketTest extends DatabaseTest {
     }
 
     @Test
+    void bidiOverridesAndControlCharactersAreStrippedBeforeTheTicketIsStoredAndItsTextIsKept() {
+        User bob = world.employee("Bob");
+        var result = opening.open(new OpenTicket(bob.id(), "\u202Eprinter\u0000 broken\u202C\u2066!\u2069",
+                "line one\r\n\tline two\u0007\u202E", null, "hard\u0000ware", Source.WEB));
+
+        long id = ((OpenResult.Opened) result).ticket().id();
+        assertThat(db.count("SELECT COUNT(*) FROM tickets WHERE id = ? AND title = 'printer broken!'"
+                + " AND description = ? AND category = 'hardware'", id, "line one\n\tline two")).isEqualTo(1);
+    }
+
+    @Test
+    void aTitleOfOnlyControlCharactersIsRefusedAsBlank() {
+        User bob = world.employee("Bob");
+        var result = opening.open(new OpenTicket(bob.id(), "\u0000\u202E\u2066 ", null, null, null, Source.WEB));
+
+        assertThat(result).isInstanceOfSatisfying(OpenResult.Refused.class,
+                r -> assertThat(r.refusal().message()).isEqualTo("a ticket needs a title"));
+    }
+
+    @Test
     void aBlankTitleIsRefusedAndNothingIsWritten() {
         User bob = world.employee("Bob");
         long before = db.count("SELECT COUNT(*) FROM tickets");
