@@ -10,6 +10,7 @@ import ticketdesk.mail.matching.ReplyMatcher;
 import ticketdesk.mail.reply.MimeDecoder;
 import ticketdesk.mail.reply.ParsedMail;
 import ticketdesk.mail.reply.ReplyExtractor;
+import ticketdesk.mail.spool.RawMail;
 
 /**
  * The one way an inbound email goes, whether IMAP or {@code POST /mail/inbound} brought it: decoded,
@@ -58,7 +59,15 @@ public class InboundPipeline {
         }
     }
 
+    /** A message held in memory (a small one, or a test's): spooled, then handled like any other. */
     public Received receive(byte[] raw, String via) {
+        try (RawMail spooled = RawMail.of(raw)) {
+            return receive(spooled, via);
+        }
+    }
+
+    /** Handles a spooled message; the caller deletes the spool once this returns. */
+    public Received receive(RawMail raw, String via) {
         ParsedMail mail = decoder.decode(raw);
         String key = InboundRecords.key(mail, raw);
         Claim claim = records.claim(key, mail, raw);
@@ -68,7 +77,8 @@ public class InboundPipeline {
                     Outcome.fromDb(earlier.outcome()), earlier.attempts());
         }
         Claim.Ours ours = (Claim.Ours) claim;
-        Applying.Result result = ours.openedTicketId() != null ? openedBefore(mail, ours.openedTicketId())
+        Applying.Result result = !raw.complete() ? tooLarge(raw)
+                : ours.openedTicketId() != null ? openedBefore(mail, ours.openedTicketId())
                 : decideSafely(mail, key, via);
         Long ticketId = result.ticketId() != null && tickets.byId(result.ticketId()).isPresent() ? result.ticketId() : null;
         String gaveUp = result.outcome() == Outcome.FAILED && ours.attempts() >= MAX_ATTEMPTS
@@ -83,6 +93,11 @@ public class InboundPipeline {
     private static Applying.Result openedBefore(ParsedMail mail, long ticketId) {
         return new Applying.Result(Outcome.OPENED_TICKET, ticketId, ReplyExtractor.extract(mail.text()),
                 "the ticket was opened by an earlier attempt");
+    }
+
+    private Applying.Result tooLarge(RawMail raw) {
+        return new Applying.Result(Outcome.TOO_LARGE, null, null, "larger than the " + raw.size()
+                + " bytes of MAIL_INBOUND_MAX_SIZE: only its start was read, and nothing of it applied");
     }
 
     private Applying.Result decideSafely(ParsedMail mail, String key, String via) {

@@ -28,6 +28,8 @@ public enum Outcome {
     REFUSED,
     /** Nothing new in it once quoted history and signature are gone. */
     EMPTY,
+    /** Larger than MAIL_INBOUND_MAX_SIZE (read over IMAP; the webhook answers 413): recorded, not applied. */
+    TOO_LARGE,
     /** Its MIME structure could not be read. */
     MALFORMED,
     /** Handling failed unexpectedly; the error is kept and a later delivery tries again. */
@@ -35,7 +37,7 @@ public enum Outcome {
 
     /** The mail did not go through for a reason worth an administrator's look: its note is an {@code error}. */
     public boolean failure() {
-        return this == FAILED || this == MALFORMED || this == REFUSED;
+        return this == FAILED || this == MALFORMED || this == REFUSED || this == TOO_LARGE;
     }
 
     public String db() {
