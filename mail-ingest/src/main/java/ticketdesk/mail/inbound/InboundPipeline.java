@@ -124,15 +124,12 @@ public class InboundPipeline {
         if (guard.own(mail)) {
             return new Applying.Result(Outcome.OWN_MAIL, null, text, null);
         }
-        Match match = matcher.match(mail);
+        return apply(matcher.match(mail), mail, text, key);
+    }
+
+    private Applying.Result apply(Match match, ParsedMail mail, String text, String key) {
         if (match instanceof Match.Reply reply) {
-            Applying.Result result = applying.reply(reply, mail, text, key);
-            if (result.outcome() == Outcome.REFUSED) {
-                String to = reply.sender().email() != null ? reply.sender().email() : mail.from();
-                boolean told = answers.refused(to, mail.subject(), mail.messageId(), result.note());
-                return told ? result.withNote(result.note() + "; the sender was told") : result;
-            }
-            return result;
+            return reply(reply, mail, text, key);
         }
         if (match instanceof Match.NewTicket newTicket) {
             return applying.open(newTicket, mail, text, key);
@@ -140,10 +137,29 @@ public class InboundPipeline {
         if (match instanceof Match.Unverified unverified) {
             return new Applying.Result(Outcome.UNVERIFIED, unverified.ticketId(), text, unverified.why());
         }
+        if (match instanceof Match.Held held) {
+            boolean asked = answers.unauthenticated(mail.from(), mail.subject(), mail.messageId(),
+                    held.ticketId());
+            return new Applying.Result(Outcome.UNMATCHED, held.ticketId(), text, held.why() + (asked
+                    ? "; the sender was asked to answer the notification email" : "; the sender was not asked again"));
+        }
+        if (match instanceof Match.Forged forged) {
+            return new Applying.Result(Outcome.REFUSED, null, text, "forged sender: " + forged.why());
+        }
         Match.Stranger stranger = (Match.Stranger) match;
         boolean answered = answers.stranger(stranger.address(), mail.subject(), mail.messageId(), stranger.deactivated());
         return new Applying.Result(stranger.deactivated() ? Outcome.INACTIVE_SENDER : Outcome.UNKNOWN_SENDER, null,
                 text, answered ? "answered politely" : "not answered (answered recently, or email out is off)");
+    }
+
+    private Applying.Result reply(Match.Reply reply, ParsedMail mail, String text, String key) {
+        Applying.Result result = applying.reply(reply, mail, text, key);
+        if (result.outcome() == Outcome.REFUSED) {
+            String to = reply.sender().email() != null ? reply.sender().email() : mail.from();
+            boolean told = answers.refused(to, mail.subject(), mail.messageId(), result.note());
+            return told ? result.withNote(result.note() + "; the sender was told") : result;
+        }
+        return result;
     }
 
     private static String join(String... notes) {
