@@ -67,20 +67,21 @@ class InboundController {
             return HttpResponse.unauthorized().header("WWW-Authenticate", "Bearer")
                     .body(new Problem("a valid bearer token is required"));
         }
-        if (length != null && length > settings.getInboundMaxSize()) {
-            return tooLarge();
-        }
+        long max = settings.getInboundMaxSize();
         if (body == null) {
             return empty();
         }
-        try (InputStream in = body; RawMail raw = RawMail.spool(in, settings.getInboundMaxSize())) {
+        if (length != null && length > max) {
+            return tooLarge(length <= 2 * max ? body : null);
+        }
+        try (InputStream in = body; RawMail raw = RawMail.spool(in, max)) {
             if (!raw.complete()) {
-                return tooLarge();
+                return tooLarge(in);
             }
             return raw.size() == 0 ? empty() : answer(pipeline.receive(raw, "webhook"));
         } catch (IOException e) {
             if (e.getCause() instanceof ContentLengthExceededException) {
-                return tooLarge(); // the server's own limit (micronaut.server.max-request-size) was reached first
+                return tooLarge(null); // the server's own limit (micronaut.server.max-request-size) came first
             }
             throw e;
         }
@@ -98,12 +99,32 @@ class InboundController {
     }
 
     /**
-     * A permanent refusal: the relay bounces the mail to its sender rather than retrying it. The connection is
-     * closed so that a client still sending the body learns of it at once instead of waiting for the idle timeout.
+     * A permanent refusal: the relay bounces the mail to its sender rather than retrying it. The rest of the body is
+     * read and dropped first (up to another MAIL_INBOUND_MAX_SIZE), and the connection then closed: a client that
+     * sends its whole body before reading the answer gets the 413 rather than a reset connection.
      */
-    private HttpResponse<?> tooLarge() {
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body(new Problem("the message is larger than "
-                + settings.getInboundMaxSize() + " bytes (MAIL_INBOUND_MAX_SIZE); it was not taken"));
+    private HttpResponse<?> tooLarge(InputStream rest) {
+        if (rest != null) {
+            discard(rest, settings.getInboundMaxSize());
+        }
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(new Problem("the message is larger than " + settings.getInboundMaxSize()
+                        + " bytes (MAIL_INBOUND_MAX_SIZE); it was not taken"));
+    }
+
+    private static void discard(InputStream in, long atMost) {
+        byte[] buffer = new byte[64 * 1024];
+        try (in) {
+            for (long read = 0; read < atMost; ) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return;
+                }
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client or the server's own limit ended it; the answer is the same
+        }
     }
 
     private static HttpResponse<?> empty() {

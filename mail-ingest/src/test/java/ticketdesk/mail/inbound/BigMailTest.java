@@ -43,7 +43,7 @@ class BigMailTest extends MailTest {
 
     @Override
     protected Map<String, String> moreProperties() {
-        return Map.of("micronaut.server.max-request-size", "30MB");
+        return Map.of("micronaut.server.max-request-size", "64MB");
     }
 
     @AfterEach
