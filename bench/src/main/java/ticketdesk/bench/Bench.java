@@ -71,7 +71,7 @@ public final class Bench {
                     case "claims" -> new ClaimStormScenario(options).run(report);
                     case "mail" -> new InboundMailScenario(options).run(report);
                     case "audit" -> new AuditScenario(options).run(report);
-                    case "bigmail" -> new BigImapMailScenario(options).run(report);
+                    case "bigmail" -> new BigMailScenario(options).run(report);
                     default -> throw new IllegalArgumentException(scenario);
                 }
             } catch (RuntimeException e) {

@@ -19,6 +19,9 @@ public class MailSettings {
     private long maxAttachmentSize = 10L * 1024 * 1024;
     private long maxStoredRawSize = 10L * 1024 * 1024;
     private Duration autoAnswerInterval = Duration.ofHours(24);
+    private long inboundMaxSize = 30L * 1024 * 1024;
+    @Nullable
+    private String authservId;
 
     /** The support address (MAIL_FROM); reply tokens are plus-addresses of it. */
     public String getFrom() { return from; }
@@ -42,6 +45,20 @@ public class MailSettings {
     /** An unknown or deactivated address gets at most one polite answer per this interval. */
     public Duration getAutoAnswerInterval() { return autoAnswerInterval; }
     public void setAutoAnswerInterval(Duration autoAnswerInterval) { this.autoAnswerInterval = autoAnswerInterval; }
+
+    /** The largest raw message taken (MAIL_INBOUND_MAX_SIZE): {@code POST /mail/inbound} answers 413 above it. */
+    public long getInboundMaxSize() { return inboundMaxSize; }
+    public void setInboundMaxSize(@ReadableBytes long inboundMaxSize) { this.inboundMaxSize = inboundMaxSize; }
+
+    /**
+     * The authserv-id of the receiving mail server (MAIL_AUTHSERV_ID) whose {@code Authentication-Results} are
+     * trusted; without one, no such header is, and a reply matched by its subject tag alone is held.
+     */
+    @Nullable
+    public String getAuthservId() { return authservId; }
+    public void setAuthservId(@Nullable String authservId) {
+        this.authservId = authservId == null || authservId.isBlank() ? null : authservId.trim();
+    }
 
     public String fromLocalPart() {
         int at = from.lastIndexOf('@');

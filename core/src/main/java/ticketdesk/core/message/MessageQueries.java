@@ -27,6 +27,6 @@ public class MessageQueries {
     /** Attachment metadata of a message (content left out). */
     public List<Attachment> attachmentsOf(long messageId) {
         return attachments.listFor(messageId).stream()
-                .map(r -> new Attachment(r.fileName(), r.contentType(), r.sizeBytes(), null)).toList();
+                .map(r -> Attachment.described(r.fileName(), r.contentType(), r.sizeBytes())).toList();
     }
 }

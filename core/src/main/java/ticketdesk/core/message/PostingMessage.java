@@ -36,7 +36,7 @@ public class PostingMessage {
     private static final int MAX_ATTACHMENT_NAME = 255;
 
     private final MessageRepository messages;
-    private final AttachmentRepository attachments;
+    private final AttachmentFiles attachments;
     private final Actors actors;
     private final TicketQueries tickets;
     private final ReopeningTicket reopening;
@@ -45,7 +45,7 @@ public class PostingMessage {
     private final TransactionOperations<Connection> tx;
     private final Times times;
 
-    PostingMessage(MessageRepository messages, AttachmentRepository attachments, Actors actors, TicketQueries tickets,
+    PostingMessage(MessageRepository messages, AttachmentFiles attachments, Actors actors, TicketQueries tickets,
                    ReopeningTicket reopening, AuditLog audit, Announcements announcements,
                    TransactionOperations<Connection> tx, Times times) {
         this.messages = messages;
@@ -114,8 +114,7 @@ public class PostingMessage {
         MessageRow row = messages.save(new MessageRow(null, ticket.id(), command.senderId(), receiver,
                 MessageType.DIRECT.db(), body, command.channel().db(), command.externalId(), false, now));
         for (Attachment a : command.attachments()) {
-            attachments.save(new AttachmentRow(null, row.id(), cut(a.fileName()), cut(a.contentType()), a.size(),
-                    a.content(), now));
+            attachments.insert(row.id(), cut(a.fileName()), cut(a.contentType()), a, now);
         }
         audit.change(ticket.id(), command.senderId(), EventType.MESSAGE, "message_id", null, row.id().toString(),
                 command.channel());

@@ -48,6 +48,17 @@ class AutoAnswers {
         return answer(address, subject, inReplyTo, "your email was not added to the ticket: " + reason + ".");
     }
 
+    /**
+     * Asks a user whose email named its ticket only by the subject tag, from an address the receiving server did not
+     * vouch for, to answer the notification email instead: its reply address carries a token only they received.
+     */
+    boolean unauthenticated(String address, String subject, String inReplyTo, long ticketId) {
+        return answer(address, subject, inReplyTo, "your email about ticket #" + ticketId + " was not added to it:"
+                + " it names the ticket only in its subject, and your mail server's signature did not confirm that it"
+                + " came from " + address + ". Please reply to the notification email of ticket #" + ticketId
+                + " instead; its reply address is yours alone.");
+    }
+
     /** Queues the answer unless this address was answered recently; tells whether it did. */
     private boolean answer(String address, String subject, String inReplyTo, String message) {
         if (address == null || !outbox.delivers(Channel.EMAIL)) {

@@ -20,6 +20,8 @@ import ticketdesk.mail.ImapSettings;
  */
 final class ImapMailbox implements AutoCloseable {
 
+    private static final int FETCH_BLOCK = 1024 * 1024;
+
     private final ImapSettings settings;
     private final Session session;
     private final ScheduledExecutorService waker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -112,7 +114,9 @@ final class ImapMailbox implements AutoCloseable {
             p.setProperty(prefix + "timeout", Long.toString(s.getTimeout().plus(s.getPollInterval()).toMillis()));
             p.setProperty(prefix + "writetimeout", Long.toString(s.getTimeout().toMillis()));
             p.setProperty(prefix + "peek", "true");
-            p.setProperty(prefix + "partialfetch", "false");
+            // a message comes in blocks of this size, each copied to the spool: a big one is never whole in the heap
+            p.setProperty(prefix + "partialfetch", "true");
+            p.setProperty(prefix + "fetchsize", Integer.toString(FETCH_BLOCK));
             p.setProperty(prefix + "starttls.enable", Boolean.toString(s.isStarttls()));
         }
         return p;

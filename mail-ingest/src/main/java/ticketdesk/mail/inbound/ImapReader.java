@@ -10,16 +10,19 @@ import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.UUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ticketdesk.mail.ImapSettings;
+import ticketdesk.mail.MailSettings;
+import ticketdesk.mail.spool.RawMail;
 
 /**
  * Reads the support mailbox over IMAP into the {@link InboundPipeline}. It tracks what it handled by
@@ -35,6 +38,7 @@ public class ImapReader {
     private static final Logger LOG = LoggerFactory.getLogger(ImapReader.class);
 
     private final ImapSettings settings;
+    private final MailSettings mailSettings;
     private final InboundPipeline pipeline;
     private final ImapCursors cursors;
     private final ImapMailbox mailbox;
@@ -44,8 +48,9 @@ public class ImapReader {
     private String failing; // "uidvalidity/uid" of the message the database refused last pass, if any
     private int failures;
 
-    ImapReader(ImapSettings settings, InboundPipeline pipeline, ImapCursors cursors) {
+    ImapReader(ImapSettings settings, MailSettings mailSettings, InboundPipeline pipeline, ImapCursors cursors) {
         this.settings = settings;
+        this.mailSettings = mailSettings;
         this.pipeline = pipeline;
         this.cursors = cursors;
         this.mailbox = new ImapMailbox(settings);
@@ -133,13 +138,14 @@ public class ImapReader {
             if (uid <= last) {
                 continue; // "n:*" also answers the last message when nothing is newer
             }
-            byte[] raw = raw(message);
-            if (raw != null) {
-                if (needsAnotherPass(raw, validity + "/" + uid, message)) {
-                    LOG.info("IMAP message {} not handled yet; the next pass tries it again", uid);
-                    break;
+            try (RawMail raw = spool(message)) {
+                if (raw != null) {
+                    if (needsAnotherPass(raw, validity + "/" + uid, message)) {
+                        LOG.info("IMAP message {} not handled yet; the next pass tries it again", uid);
+                        break;
+                    }
+                    handled++;
                 }
-                handled++;
             }
             cursors.advance(key, validity, uid);
             if (!cursors.holdLease(holder, leaseLength())) {
@@ -156,7 +162,7 @@ public class ImapReader {
      * still answers the lease, the reader gives up on it: the mail stays in the mailbox, and an error names it. A
      * database that does not answer at all is an outage, never counted against the message.
      */
-    private boolean needsAnotherPass(byte[] raw, String id, Message message) {
+    private boolean needsAnotherPass(RawMail raw, String id, Message message) {
         try {
             InboundPipeline.Received received = pipeline.receive(raw, "imap");
             if (!received.retryable()) {
@@ -177,7 +183,7 @@ public class ImapReader {
             failing = null;
             LOG.error("IMAP message {} (Message-ID {}, {} bytes) skipped: the database refused it {} passes in a row"
                     + " while answering everything else ({}). It stays in mailbox {}; inbound_emails holds no finished row for it.",
-                    id, messageId(message), raw.length, failures, refused.toString(), settings.mailboxKey());
+                    id, messageId(message), raw.size(), failures, refused.toString(), settings.mailboxKey());
             return false;
         }
     }
@@ -233,11 +239,13 @@ public class ImapReader {
         }
     }
 
-    private static byte[] raw(Message message) throws MessagingException, IOException {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            message.writeTo(out);
-            return out.toByteArray();
+    /**
+     * Copies the message to a temporary file as the server sends it, in blocks of a partial fetch, never whole in
+     * the heap; one over the size limit is copied only so far (the pipeline records it as too large).
+     */
+    private RawMail spool(Message message) throws MessagingException, IOException {
+        try (InputStream in = ((IMAPMessage) message).getMimeStream()) {
+            return RawMail.spool(in, mailSettings.getInboundMaxSize());
         } catch (MessageRemovedException gone) {
             return null; // expunged by someone else while we read
         }

@@ -9,17 +9,22 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import ticketdesk.mail.MailSettings;
+import ticketdesk.mail.spool.RawMail;
 
 /**
  * {@code POST /mail/inbound}: one raw RFC 822 message, {@code Authorization: Bearer $MAIL_INBOUND_TOKEN}.
- * 503 while no token is configured, 401 without the right one; otherwise the recorded outcome, with 503
- * and Retry-After when handling failed for now (or another delivery is still at it), so the relay retries.
+ * 503 while no token is configured, 401 without the right one, 413 above MAIL_INBOUND_MAX_SIZE; otherwise the
+ * recorded outcome, with 503 and Retry-After when handling failed for now (or another delivery is still at it), so
+ * the relay retries.
  */
 @Controller("/mail/inbound")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -44,9 +49,15 @@ class InboundController {
     record Problem(String error) {
     }
 
+    /**
+     * The body is streamed to a temporary file as it arrives (never whole in the heap) and handled from there, so
+     * a message up to MAIL_INBOUND_MAX_SIZE is taken; a larger one is answered 413 without being read further.
+     */
     @Post(consumes = {"message/rfc822", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN},
             produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> receive(@Nullable @Header("Authorization") String authorization, @Nullable @Body byte[] raw) {
+    HttpResponse<?> receive(@Nullable @Header("Authorization") String authorization,
+                            @Nullable @Header(HttpHeaders.CONTENT_LENGTH) Long length,
+                            @Nullable @Body InputStream body) throws IOException {
         String token = settings.getInboundToken();
         if (token == null) {
             return HttpResponse.serverError().status(503)
@@ -56,10 +67,27 @@ class InboundController {
             return HttpResponse.unauthorized().header("WWW-Authenticate", "Bearer")
                     .body(new Problem("a valid bearer token is required"));
         }
-        if (raw == null || raw.length == 0) {
-            return HttpResponse.badRequest(new Problem("the body must be one raw RFC 822 message"));
+        long max = settings.getInboundMaxSize();
+        if (body == null) {
+            return empty();
         }
-        InboundPipeline.Received received = pipeline.receive(raw, "webhook");
+        if (length != null && length > max) {
+            return tooLarge(length <= 2 * max ? body : null);
+        }
+        try (InputStream in = body; RawMail raw = RawMail.spool(in, max)) {
+            if (!raw.complete()) {
+                return tooLarge(in);
+            }
+            return raw.size() == 0 ? empty() : answer(pipeline.receive(raw, "webhook"));
+        } catch (IOException e) {
+            if (e.getCause() instanceof ContentLengthExceededException) {
+                return tooLarge(null); // the server's own limit (micronaut.server.max-request-size) came first
+            }
+            throw e;
+        }
+    }
+
+    private HttpResponse<?> answer(InboundPipeline.Received received) {
         Answer answer = new Answer(received.outcome().db(), received.ticketId(), received.messageKey(),
                 received.note(), received.earlier() == null ? null : received.earlier().db());
         if (received.retryable()) {
@@ -68,6 +96,39 @@ class InboundController {
                     .body(answer);
         }
         return HttpResponse.ok(answer);
+    }
+
+    /**
+     * A permanent refusal: the relay bounces the mail to its sender rather than retrying it. The rest of the body is
+     * read and dropped first (up to another MAIL_INBOUND_MAX_SIZE), and the connection then closed: a client that
+     * sends its whole body before reading the answer gets the 413 rather than a reset connection.
+     */
+    private HttpResponse<?> tooLarge(InputStream rest) {
+        if (rest != null) {
+            discard(rest, settings.getInboundMaxSize());
+        }
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(new Problem("the message is larger than " + settings.getInboundMaxSize()
+                        + " bytes (MAIL_INBOUND_MAX_SIZE); it was not taken"));
+    }
+
+    private static void discard(InputStream in, long atMost) {
+        byte[] buffer = new byte[64 * 1024];
+        try (in) {
+            for (long read = 0; read < atMost; ) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return;
+                }
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client or the server's own limit ended it; the answer is the same
+        }
+    }
+
+    private static HttpResponse<?> empty() {
+        return HttpResponse.badRequest(new Problem("the body must be one raw RFC 822 message"));
     }
 
     private static boolean authorized(String header, String token) {

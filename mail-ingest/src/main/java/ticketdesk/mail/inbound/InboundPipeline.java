@@ -10,6 +10,7 @@ import ticketdesk.mail.matching.ReplyMatcher;
 import ticketdesk.mail.reply.MimeDecoder;
 import ticketdesk.mail.reply.ParsedMail;
 import ticketdesk.mail.reply.ReplyExtractor;
+import ticketdesk.mail.spool.RawMail;
 
 /**
  * The one way an inbound email goes, whether IMAP or {@code POST /mail/inbound} brought it: decoded,
@@ -58,7 +59,15 @@ public class InboundPipeline {
         }
     }
 
+    /** A message held in memory (a small one, or a test's): spooled, then handled like any other. */
     public Received receive(byte[] raw, String via) {
+        try (RawMail spooled = RawMail.of(raw)) {
+            return receive(spooled, via);
+        }
+    }
+
+    /** Handles a spooled message; the caller deletes the spool once this returns. */
+    public Received receive(RawMail raw, String via) {
         ParsedMail mail = decoder.decode(raw);
         String key = InboundRecords.key(mail, raw);
         Claim claim = records.claim(key, mail, raw);
@@ -68,7 +77,8 @@ public class InboundPipeline {
                     Outcome.fromDb(earlier.outcome()), earlier.attempts());
         }
         Claim.Ours ours = (Claim.Ours) claim;
-        Applying.Result result = ours.openedTicketId() != null ? openedBefore(mail, ours.openedTicketId())
+        Applying.Result result = !raw.complete() ? tooLarge(raw)
+                : ours.openedTicketId() != null ? openedBefore(mail, ours.openedTicketId())
                 : decideSafely(mail, key, via);
         Long ticketId = result.ticketId() != null && tickets.byId(result.ticketId()).isPresent() ? result.ticketId() : null;
         String gaveUp = result.outcome() == Outcome.FAILED && ours.attempts() >= MAX_ATTEMPTS
@@ -83,6 +93,11 @@ public class InboundPipeline {
     private static Applying.Result openedBefore(ParsedMail mail, long ticketId) {
         return new Applying.Result(Outcome.OPENED_TICKET, ticketId, ReplyExtractor.extract(mail.text()),
                 "the ticket was opened by an earlier attempt");
+    }
+
+    private Applying.Result tooLarge(RawMail raw) {
+        return new Applying.Result(Outcome.TOO_LARGE, null, null, "larger than the " + raw.size()
+                + " bytes of MAIL_INBOUND_MAX_SIZE: only its start was read, and nothing of it applied");
     }
 
     private Applying.Result decideSafely(ParsedMail mail, String key, String via) {
@@ -109,15 +124,12 @@ public class InboundPipeline {
         if (guard.own(mail)) {
             return new Applying.Result(Outcome.OWN_MAIL, null, text, null);
         }
-        Match match = matcher.match(mail);
+        return apply(matcher.match(mail), mail, text, key);
+    }
+
+    private Applying.Result apply(Match match, ParsedMail mail, String text, String key) {
         if (match instanceof Match.Reply reply) {
-            Applying.Result result = applying.reply(reply, mail, text, key);
-            if (result.outcome() == Outcome.REFUSED) {
-                String to = reply.sender().email() != null ? reply.sender().email() : mail.from();
-                boolean told = answers.refused(to, mail.subject(), mail.messageId(), result.note());
-                return told ? result.withNote(result.note() + "; the sender was told") : result;
-            }
-            return result;
+            return reply(reply, mail, text, key);
         }
         if (match instanceof Match.NewTicket newTicket) {
             return applying.open(newTicket, mail, text, key);
@@ -125,10 +137,29 @@ public class InboundPipeline {
         if (match instanceof Match.Unverified unverified) {
             return new Applying.Result(Outcome.UNVERIFIED, unverified.ticketId(), text, unverified.why());
         }
+        if (match instanceof Match.Held held) {
+            boolean asked = answers.unauthenticated(mail.from(), mail.subject(), mail.messageId(),
+                    held.ticketId());
+            return new Applying.Result(Outcome.UNMATCHED, held.ticketId(), text, held.why() + (asked
+                    ? "; the sender was asked to answer the notification email" : "; the sender was not asked again"));
+        }
+        if (match instanceof Match.Forged forged) {
+            return new Applying.Result(Outcome.REFUSED, null, text, "forged sender: " + forged.why());
+        }
         Match.Stranger stranger = (Match.Stranger) match;
         boolean answered = answers.stranger(stranger.address(), mail.subject(), mail.messageId(), stranger.deactivated());
         return new Applying.Result(stranger.deactivated() ? Outcome.INACTIVE_SENDER : Outcome.UNKNOWN_SENDER, null,
                 text, answered ? "answered politely" : "not answered (answered recently, or email out is off)");
+    }
+
+    private Applying.Result reply(Match.Reply reply, ParsedMail mail, String text, String key) {
+        Applying.Result result = applying.reply(reply, mail, text, key);
+        if (result.outcome() == Outcome.REFUSED) {
+            String to = reply.sender().email() != null ? reply.sender().email() : mail.from();
+            boolean told = answers.refused(to, mail.subject(), mail.messageId(), result.note());
+            return told ? result.withNote(result.note() + "; the sender was told") : result;
+        }
+        return result;
     }
 
     private static String join(String... notes) {

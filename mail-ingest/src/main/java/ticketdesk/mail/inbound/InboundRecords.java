@@ -3,19 +3,22 @@ package ticketdesk.mail.inbound;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import ticketdesk.core.Times;
 import ticketdesk.core.message.Attachment;
 import ticketdesk.mail.MailSettings;
 import ticketdesk.mail.reply.ParsedMail;
+import ticketdesk.mail.spool.RawMail;
 
 /**
  * {@code inbound_emails}: every inbound mail under its key (its Message-ID, or a digest of its content),
@@ -33,10 +36,12 @@ class InboundRecords {
     private final TransactionOperations<Connection> tx;
     private final Times times;
     private final MailSettings settings;
+    private final RawMessages rawMessages;
 
     InboundRecords(InboundEmailRepository rows, TransactionOperations<Connection> tx, Times times,
-                   MailSettings settings) {
+                   MailSettings settings, RawMessages rawMessages) {
         this.rows = rows;
+        this.rawMessages = rawMessages;
         this.tx = tx;
         this.times = times;
         this.settings = settings;
@@ -46,15 +51,19 @@ class InboundRecords {
      * Records the mail as being handled. A mail received before is {@link Claim.Known}, unless its
      * handling failed or died long ago: then this delivery takes it over and it is ours again.
      */
-    Claim claim(String key, ParsedMail mail, byte[] raw) {
+    Claim claim(String key, ParsedMail mail, RawMail raw) {
         LocalDateTime now = times.now();
         Optional<InboundEmailRow> known = tx.executeRead(s -> rows.findByMessageId(key));
         if (known.isPresent()) {
             return retakeOrKeep(known.get(), now);
         }
         try {
-            tx.executeWrite(s -> rows.save(new InboundEmailRow(null, key, now, cut(mail.from(), 320),
-                    cut(mail.subject(), 1000), null, Outcome.PROCESSING.db(), storedRaw(raw), null, null, null, 1)));
+            tx.executeWrite(s -> {
+                InboundEmailRow row = rows.save(new InboundEmailRow(null, key, now, cut(mail.from(), 320),
+                        cut(mail.subject(), 1000), null, Outcome.PROCESSING.db(), null, null, null, null, 1));
+                rawMessages.store(row.id(), raw, settings.getMaxStoredRawSize());
+                return row;
+            });
             return new Claim.Ours(1, null);
         } catch (DataAccessException e) {
             // another delivery of the same mail recorded it a moment ago
@@ -81,13 +90,13 @@ class InboundRecords {
     }
 
     /** Says so when only the start of a very large raw message is kept (a MySQL packet is 16 MB by default). */
-    String rawNote(byte[] raw) {
-        return raw.length <= settings.getMaxStoredRawSize() ? null
-                : "raw message of " + raw.length + " bytes: only the first " + settings.getMaxStoredRawSize() + " kept";
+    String rawNote(RawMail raw) {
+        return raw.size() <= settings.getMaxStoredRawSize() ? null
+                : "raw message of " + raw.size() + " bytes: only the first " + settings.getMaxStoredRawSize() + " kept";
     }
 
     /** The Message-ID, or a digest of what the mail says when it has none (or an unusably long one). */
-    static String key(ParsedMail mail, byte[] raw) {
+    static String key(ParsedMail mail, RawMail raw) {
         String id = mail.messageId();
         if (id != null && id.length() <= 255) {
             return id;
@@ -96,7 +105,7 @@ class InboundRecords {
         if (id != null) {
             sha.update(id.getBytes(StandardCharsets.UTF_8));
         } else if (mail.malformed() != null || mail.headers().isEmpty()) {
-            sha.update(raw);
+            digest(sha, raw::open);
         } else {
             // what the sender wrote, not what relays added (Received:, Delivered-To:), so both ways in agree
             for (String part : new String[] {mail.from(), mail.header("Date"), mail.subject(), mail.text()}) {
@@ -104,7 +113,7 @@ class InboundRecords {
                 sha.update((byte) 0);
             }
             for (Attachment a : mail.attachments()) {
-                sha.update(a.content());
+                digest(sha, a.content());
             }
         }
         return "<sha256." + HexFormat.of().formatHex(sha.digest()) + "@digest.ticketdesk>";
@@ -116,9 +125,15 @@ class InboundRecords {
         return taken.<Claim>map(row -> new Claim.Ours(row.attempts(), row.ticketId())).orElse(new Claim.Known(existing));
     }
 
-    private byte[] storedRaw(byte[] raw) {
-        return raw.length <= settings.getMaxStoredRawSize() ? raw
-                : Arrays.copyOf(raw, (int) settings.getMaxStoredRawSize());
+    private static void digest(MessageDigest sha, Attachment.Content content) {
+        try (InputStream in = content.open()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a spooled file is not readable", e);
+        }
     }
 
     private static MessageDigest sha256() {

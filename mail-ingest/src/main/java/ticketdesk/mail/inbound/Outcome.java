@@ -24,10 +24,20 @@ public enum Outcome {
     INACTIVE_SENDER,
     /** Points at a ticket, but nothing proves the sender may write to it: ignored. */
     UNVERIFIED,
-    /** Core refused it (a cancelled ticket, a reopen window passed…); the reason is in {@code error}. */
+    /**
+     * Named its ticket by the subject tag alone, without the receiving server vouching for the sender: held, not
+     * applied; the sender is asked (once in a while) to answer the notification email instead.
+     */
+    UNMATCHED,
+    /**
+     * Core refused it (a cancelled ticket, a reopen window passed…), or the receiving server found its sender forged;
+     * the reason is in {@code error}.
+     */
     REFUSED,
     /** Nothing new in it once quoted history and signature are gone. */
     EMPTY,
+    /** Larger than MAIL_INBOUND_MAX_SIZE (read over IMAP; the webhook answers 413): recorded, not applied. */
+    TOO_LARGE,
     /** Its MIME structure could not be read. */
     MALFORMED,
     /** Handling failed unexpectedly; the error is kept and a later delivery tries again. */
@@ -35,7 +45,7 @@ public enum Outcome {
 
     /** The mail did not go through for a reason worth an administrator's look: its note is an {@code error}. */
     public boolean failure() {
-        return this == FAILED || this == MALFORMED || this == REFUSED;
+        return this == FAILED || this == MALFORMED || this == REFUSED || this == TOO_LARGE || this == UNMATCHED;
     }
 
     public String db() {

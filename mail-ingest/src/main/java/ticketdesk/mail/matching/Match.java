@@ -17,6 +17,17 @@ public sealed interface Match {
     record Unverified(Long ticketId, String why) implements Match {
     }
 
+    /**
+     * It names this ticket only by its subject tag, and the receiving server did not vouch for the From address:
+     * held, not applied, until the sender answers the notification email (whose reply address is theirs alone).
+     */
+    record Held(long ticketId, User sender, String why) implements Match {
+    }
+
+    /** The receiving server found the From address forged (DMARC or DKIM fail): refused, whatever it points at. */
+    record Forged(String why) implements Match {
+    }
+
     /** The sender is no (active) user. */
     record Stranger(String address, boolean deactivated) implements Match {
     }

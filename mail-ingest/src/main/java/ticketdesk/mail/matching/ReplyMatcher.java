@@ -18,7 +18,9 @@ import ticketdesk.mail.reply.ParsedMail;
  * Finds the ticket an email answers: the signed reply token first (it authenticates the sender
  * without trusting {@code From:}), then In-Reply-To/References against the Message-IDs we sent, then
  * {@code [#n]} in the subject — the last two only when the {@code From:} address is that ticket's
- * requester or responder (or the person we sent that email to).
+ * requester or responder (or the person we sent that email to). The subject tag is public, so a match
+ * by it alone also needs the receiving server to vouch for the From address ({@link SenderAuthentication});
+ * a mail the server found forged matches nothing.
  */
 @Singleton
 public class ReplyMatcher {
@@ -30,8 +32,11 @@ public class ReplyMatcher {
     private final MessageIds ids;
     private final UserDirectory users;
     private final TicketQueries tickets;
+    private final SenderAuthentication authentication;
 
-    ReplyMatcher(ReplyTokens tokens, SentMessages sent, MessageIds ids, UserDirectory users, TicketQueries tickets) {
+    ReplyMatcher(ReplyTokens tokens, SentMessages sent, MessageIds ids, UserDirectory users, TicketQueries tickets,
+                 SenderAuthentication authentication) {
+        this.authentication = authentication;
         this.tokens = tokens;
         this.sent = sent;
         this.ids = ids;
@@ -40,6 +45,10 @@ public class ReplyMatcher {
     }
 
     public Match match(ParsedMail mail) {
+        SenderAuthentication.Verdict verdict = authentication.of(mail);
+        if (verdict.kind() == SenderAuthentication.Verdict.Kind.FAIL) {
+            return new Match.Forged(verdict.why());
+        }
         Optional<ReplyTokens.Token> token = tokens.read(mail.recipients());
         if (token.isPresent()) {
             Optional<User> user = users.byId(token.get().userId());
@@ -75,7 +84,9 @@ public class ReplyMatcher {
         if (tag.find()) {
             long ticketId = Long.parseLong(tag.group(1));
             if (isParty(ticketId, user)) {
-                return new Match.Reply(ticketId, user, "subject");
+                return verdict.kind() == SenderAuthentication.Verdict.Kind.PASS
+                        ? new Match.Reply(ticketId, user, "subject tag (" + verdict.why() + ")")
+                        : new Match.Held(ticketId, user, "matched by its subject tag alone, and " + verdict.why());
             }
             pointedAt = pointedAt == null ? ticketId : pointedAt;
         }

@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,10 +23,17 @@ final class BodyText {
     private BodyText() {
     }
 
+    /** A text part beyond this is read only so far: no reply is that long, and the heap is not infinite. */
+    static final int MAX_BYTES = 1024 * 1024;
+
     static String of(Part part, List<String> notes) throws MessagingException, IOException {
         byte[] bytes;
         try (InputStream in = part.getInputStream()) {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            bytes = Arrays.copyOf(bytes, MAX_BYTES);
+            notes.add("a text part longer than " + MAX_BYTES + " bytes: only its start was read");
         }
         String declared = charset(part);
         if (declared != null) {

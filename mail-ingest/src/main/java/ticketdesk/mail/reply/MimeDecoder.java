@@ -6,20 +6,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import jakarta.mail.util.SharedFileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import ticketdesk.core.message.Attachment;
 import ticketdesk.mail.MailSettings;
+import ticketdesk.mail.spool.RawMail;
 
 /**
  * Reads a raw RFC 822 message: headers, the text of the body (any charset and transfer encoding; an
@@ -30,7 +28,10 @@ import ticketdesk.mail.MailSettings;
 public class MimeDecoder {
 
     private static final int MAX_PARTS = 200;
-    private static final int MAX_NAME = 255;
+    /** A header section larger than this is no mail anyone wrote; parsing it would fill the heap. */
+    private static final int MAX_HEADER = 1024 * 1024;
+    /** Text beyond this (a pasted log, say) is no reply to read; the extractor keeps far less. */
+    private static final int MAX_TEXT = 2_000_000;
     private static final Session SESSION = session();
 
     private final long maxAttachmentSize;
@@ -39,20 +40,46 @@ public class MimeDecoder {
         this.maxAttachmentSize = settings.getMaxAttachmentSize();
     }
 
+    /** A small message held in memory (tests): spooled like any other, its attachments then read into memory. */
     public ParsedMail decode(byte[] raw) {
+        try (RawMail spooled = RawMail.of(raw)) {
+            return inMemory(decode(spooled));
+        }
+    }
+
+    /**
+     * Decodes a message spooled to disk. Its parts are read from the file as they are needed and its attachments
+     * are written beside it, so neither the message nor an attachment is ever whole in the heap.
+     */
+    public ParsedMail decode(RawMail raw) {
         MimeMessage message;
         Map<String, List<String>> headers;
+        SharedFileInputStream in = null;
         try {
-            message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            if (!raw.headerEndsWithin(MAX_HEADER)) {
+                return unreadable("the header is larger than " + MimeParts.megabytes(MAX_HEADER));
+            }
+            in = new SharedFileInputStream(raw.file().toFile());
+            message = new MimeMessage(SESSION, in);
             headers = MailHeaders.all(message);
-        } catch (MessagingException | RuntimeException e) {
-            return new ParsedMail(null, null, null, null, List.of(), List.of(), List.of(), Map.of(), "", List.of(),
-                    List.of(), "unreadable headers: " + e.getMessage());
+        } catch (MessagingException | IOException | RuntimeException e) {
+            close(in);
+            return unreadable(e.getMessage());
         }
-        Body body = new Body();
+        try {
+            return decode(message, headers, raw);
+        } finally {
+            close(in);
+        }
+    }
+
+    private ParsedMail decode(MimeMessage message, Map<String, List<String>> headers, RawMail raw) {
+        Body body = new Body(raw);
         String malformed = null;
         try {
-            walk(message, body, 0);
+            if (raw.complete()) {
+                walk(message, body, 0); // the start of a message over the size limit is read for its headers only
+            }
         } catch (MessagingException | IOException | RuntimeException e) {
             malformed = "unreadable MIME structure: " + e.getMessage();
         }
@@ -66,11 +93,16 @@ public class MimeDecoder {
                 text.replace("\r\n", "\n"), List.copyOf(body.attachments), List.copyOf(body.notes), malformed);
     }
 
+    private static ParsedMail unreadable(String why) {
+        return new ParsedMail(null, null, null, null, List.of(), List.of(), List.of(), Map.of(), "", List.of(),
+                List.of(), "unreadable headers: " + why);
+    }
+
     private void walk(Part part, Body body, int depth) throws MessagingException, IOException {
         if (depth > 20 || body.parts++ > MAX_PARTS) {
             throw new MessagingException("too deeply nested or too many parts");
         }
-        String type = baseType(part);
+        String type = MimeParts.baseType(part);
         if (type.startsWith("multipart/")) {
             Object content = part.getContent();
             if (!(content instanceof Multipart multipart)) {
@@ -82,80 +114,35 @@ public class MimeDecoder {
             }
             return;
         }
-        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition(part)) || fileName(part) != null;
-        if (!attachment && type.equals("text/plain")) {
-            body.plain.append(BodyText.of(part, body.notes)).append('\n');
-        } else if (!attachment && type.equals("text/html")) {
-            body.html.append(BodyText.of(part, body.notes)).append('\n');
+        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(MimeParts.disposition(part)) || MimeParts.fileName(part) != null;
+        boolean text = !attachment && (type.equals("text/plain") || type.equals("text/html"));
+        if (text && body.plain.length() + body.html.length() > MAX_TEXT) {
+            body.notes.add("a " + type + " part skipped: the text already read is over " + MAX_TEXT + " characters");
+        } else if (text) {
+            (type.equals("text/plain") ? body.plain : body.html).append(BodyText.of(part, body.notes)).append('\n');
         } else if (attachment || !type.startsWith("text/")) {
             attach(part, type, body);
         }
     }
 
     private void attach(Part part, String type, Body body) throws MessagingException, IOException {
-        String name = fileName(part);
+        String name = MimeParts.fileName(part);
         if (name == null) {
             if (part.getHeader("Content-ID") != null) {
                 return; // an inline image of an HTML body (a signature logo), not something the sender attached
             }
             name = type.equals("message/rfc822") ? "message.eml" : "attachment";
         }
-        ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        long size = 0;
+        RawMail.Kept kept;
         try (InputStream in = part.getInputStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                size += n;
-                if (size <= maxAttachmentSize) {
-                    kept.write(buffer, 0, n);
-                }
-            }
+            kept = body.raw.keep(in, maxAttachmentSize);
         }
-        if (size > maxAttachmentSize) {
-            body.notes.add("attachment " + name + " (" + megabytes(size) + ") skipped: larger than "
-                    + megabytes(maxAttachmentSize));
+        if (kept.content() == null) {
+            body.notes.add("attachment " + name + " (" + MimeParts.megabytes(kept.size()) + ") skipped: larger than "
+                    + MimeParts.megabytes(maxAttachmentSize));
             return;
         }
-        body.attachments.add(new Attachment(clip(name), clip(type), size, kept.toByteArray()));
-    }
-
-    private static String baseType(Part part) {
-        try {
-            String type = part.getContentType();
-            return type == null ? "text/plain" : new ContentType(type).getBaseType().toLowerCase(Locale.ROOT);
-        } catch (MessagingException | RuntimeException e) {
-            return "text/plain";
-        }
-    }
-
-    private static String disposition(Part part) {
-        try {
-            return part.getDisposition();
-        } catch (MessagingException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String fileName(Part part) {
-        try {
-            String name = part.getFileName();
-            if (name == null || name.isBlank()) {
-                return null;
-            }
-            name = MimeUtility.decodeText(name).replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
-            return name.length() > 200 ? name.substring(name.length() - 200) : name;
-        } catch (MessagingException | IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** message_attachments keeps file names and content types in 255 characters. */
-    private static String clip(String value) {
-        return value.length() <= MAX_NAME ? value : value.substring(0, MAX_NAME);
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        body.attachments.add(new Attachment(MimeParts.clip(name), MimeParts.clip(type), kept.size(), kept.content()));
     }
 
     private static Session session() {
@@ -171,11 +158,40 @@ public class MimeDecoder {
         return Session.getInstance(p);
     }
 
+    private static ParsedMail inMemory(ParsedMail mail) {
+        List<Attachment> read = new ArrayList<>();
+        for (Attachment a : mail.attachments()) {
+            try (InputStream in = a.content().open()) {
+                read.add(new Attachment(a.fileName(), a.contentType(), a.size(), in.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ParsedMail(mail.messageId(), mail.from(), mail.fromName(), mail.subject(), mail.recipients(),
+                mail.inReplyTo(), mail.references(), mail.headers(), mail.text(), List.copyOf(read), mail.notes(),
+                mail.malformed());
+    }
+
+    private static void close(InputStream in) {
+        try {
+            if (in != null) {
+                in.close();
+            }
+        } catch (IOException ignored) {
+            // a read-only file
+        }
+    }
+
     private static final class Body {
+        final RawMail raw;
         final StringBuilder plain = new StringBuilder();
         final StringBuilder html = new StringBuilder();
         final List<Attachment> attachments = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         int parts;
+
+        Body(RawMail raw) {
+            this.raw = raw;
+        }
     }
 }

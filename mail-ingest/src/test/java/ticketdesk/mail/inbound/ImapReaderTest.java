@@ -22,6 +22,7 @@ import ticketdesk.core.user.User;
 import ticketdesk.mail.Emails;
 import ticketdesk.mail.Emails.Answering;
 import ticketdesk.mail.ImapSettings;
+import ticketdesk.mail.MailSettings;
 import ticketdesk.mail.MailTest;
 
 @MicronautTest(transactional = false)
@@ -29,6 +30,7 @@ class ImapReaderTest extends MailTest {
 
     @Inject ImapReader reader;
     @Inject ImapSettings settings;
+    @Inject MailSettings mailSettings;
     @Inject InboundPipeline pipeline;
     @Inject ImapCursors cursors;
     @Inject MessageQueries messages;
@@ -121,7 +123,7 @@ class ImapReaderTest extends MailTest {
         claimedTicketMailedToBob();
         deliverToSupport(Emails.plain(bob.email(), claimedMail.replyTo(), "Re: x", Emails.newMessageId(), null, "",
                 "read by one instance"));
-        ImapReader second = new ImapReader(settings, pipeline, cursors);
+        ImapReader second = new ImapReader(settings, mailSettings, pipeline, cursors);
         try {
             assertThat(reader.readOnce()).isEqualTo(1);
             assertThat(second.readOnce()).isEqualTo(-1);

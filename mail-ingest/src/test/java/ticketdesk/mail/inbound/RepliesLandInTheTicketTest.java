@@ -100,17 +100,19 @@ class RepliesLandInTheTicketTest extends MailTest {
     }
 
     @Test
-    void aReplyToTheSupportAddressIsMatchedByItsInReplyToOrTheSubjectTagFromTheRequester() throws Exception {
+    void aReplyToTheSupportAddressIsMatchedByItsInReplyToButBySubjectTagAloneIsHeldWithoutATrustedServer()
+            throws Exception {
         claimedTicketMailedToBob();
 
         Map<?, ?> byThread = post(Emails.plain(bob.email(), SUPPORT, "Re: " + claimedMail.subject(),
                 Emails.newMessageId(), claimedMail.messageId(), "", "Replied to the From address."));
         Map<?, ?> bySubject = post(Emails.plain(bob.email(), SUPPORT, "More on [#" + ticket.id() + "]",
-                Emails.newMessageId(), null, "", "A fresh email with the tag."));
+                Emails.newMessageId(), null, "Authentication-Results: mx.example.com; dmarc=pass header.from=example.com\n",
+                "A fresh email with the tag."));
 
         assertThat(byThread.get("outcome")).isEqualTo("applied");
-        assertThat(bySubject.get("outcome")).isEqualTo("applied");
-        assertThat(bodies()).containsExactly("Replied to the From address.", "A fresh email with the tag.");
+        assertThat(bySubject.get("outcome")).as("no MAIL_AUTHSERV_ID: no header is trusted").isEqualTo("unmatched");
+        assertThat(bodies()).containsExactly("Replied to the From address.");
     }
 
     @Test
