@@ -15,8 +15,10 @@ class HtmlTextTest {
     }
 
     @Test
-    void appleCiteAndOutlookReplyHeaderAreDropped() {
-        assertThat(HtmlText.toText("<p>Done.</p><blockquote type=\"cite\">old</blockquote>")).isEqualTo("Done.");
+    void appleCiteIsQuotedForTheTextRulesAndOutlookReplyHeaderIsDropped() {
+        String apple = HtmlText.toText("<p>Done.</p><blockquote type=\"cite\">old</blockquote>");
+        assertThat(apple).isEqualTo("Done.\n\n> old");
+        assertThat(ReplyExtractor.extract(apple)).isEqualTo("Done.");
         assertThat(HtmlText.toText("<div>Done.</div><div id=\"appendonsend\"></div><hr><div id=\"divRplyFwdMsg\">"
                 + "<b>From:</b> ticketdesk</div><div>old text</div>")).isEqualTo("Done.");
     }
