@@ -17,15 +17,18 @@ final class AttributionLines {
 
     private final List<String> lines;
     private final Quotes quotes;
+    /** Per line, once: 1 when it ends the way an attribution does, -1 when not, 0 not yet known. */
+    private final byte[] ends;
 
     AttributionLines(List<String> lines, Quotes quotes) {
         this.lines = lines;
         this.quotes = quotes;
+        this.ends = new byte[lines.size()];
     }
 
     /** The attribution that begins at line {@code at}, or null. */
     Found at(int at) {
-        if (!usable(at)) {
+        if (!usable(at) || !endsLikeOneWithin(at)) {
             return null;
         }
         boolean opens = Attribution.beginsLikeOne(Texts.norm(lines.get(at)));
@@ -38,7 +41,7 @@ final class AttributionLines {
             if (joined.length() > Attribution.MAX_LENGTH || (last > at && !plausibleStart(lines.get(at)))) {
                 break;
             }
-            if (Attribution.is(joined, quotes.quoteBelow(lines, last))) {
+            if (endsLikeOne(last) && Attribution.is(joined, quotes.quoteBelow(lines, last))) {
                 return last > at && !opens && startsLater(at + 1, last) ? null : new Found(at, last, 0);
             }
         }
@@ -51,9 +54,6 @@ final class AttributionLines {
      */
     private Found afterTheReply(int at) {
         String line = lines.get(at);
-        if (!endsLikeOneWithin(at)) {
-            return null;
-        }
         Found last = null;
         int tries = 0;
         for (int column = Math.max(1, line.length() - Attribution.MAX_LENGTH); column < line.length()
@@ -83,11 +83,18 @@ final class AttributionLines {
 
     private boolean endsLikeOneWithin(int at) {
         for (int last = at; last < Math.min(lines.size(), at + MAX_LINES) && continues(at, last); last++) {
-            if (Attribution.endsLikeOne(lines.get(last))) {
+            if (endsLikeOne(last)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean endsLikeOne(int i) {
+        if (ends[i] == 0) {
+            ends[i] = (byte) (Attribution.endsLikeOne(lines.get(i)) ? 1 : -1);
+        }
+        return ends[i] > 0;
     }
 
     /** The reply's last sentence ends before the space at {@code space}: ". ", "! ", "? ", an emoji. */

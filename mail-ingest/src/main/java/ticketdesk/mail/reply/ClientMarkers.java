@@ -53,7 +53,7 @@ final class ClientMarkers {
     private static List<Element> outermost(Element body) {
         List<Element> found = new ArrayList<>();
         NodeTraversor.filter((node, depth) -> {
-            if (node instanceof Element e && e != body && e.is(CONTAINERS)) {
+            if (node instanceof Element e && e != body && CONTAINERS.matches(body, e)) {
                 found.add(e);
                 return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
@@ -72,7 +72,7 @@ final class ClientMarkers {
             if (e.normalName().equals("blockquote")) {
                 return NodeFilter.FilterResult.SKIP_ENTIRELY;
             }
-            if (e != body && (e.is(STARTS) || outlookHeader(e))) {
+            if (e != body && (STARTS.matches(body, e) || outlookHeader(e))) {
                 first[0] = e;
                 return NodeFilter.FilterResult.STOP;
             }

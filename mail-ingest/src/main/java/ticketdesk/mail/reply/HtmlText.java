@@ -24,7 +24,7 @@ public final class HtmlText {
     }
 
     public static String toText(String html) {
-        Document doc = Jsoup.parse(Texts.cut(html, MAX_HTML));
+        Document doc = Jsoup.parse(HtmlNesting.bounded(Texts.cut(html, MAX_HTML)));
         Element body = doc.body();
         removeNonContent(body);
         ClientMarkers.cut(body);

@@ -30,12 +30,9 @@ public final class ReplyExtractor {
         if (body == null) {
             return "";
         }
-        List<String> lines = lines(Texts.cut(body, MAX_BODY));
-        if (Forwards.isForward(lines, subject)) {
-            return join(lines);
-        }
-        List<String> kept = new ReplyScanner(lines).scan();
-        return join(kept.subList(0, SignOff.start(kept)));
+        ReplyScanner.Result scanned = new ReplyScanner(lines(Texts.cut(body, MAX_BODY)), subject).scan();
+        List<String> kept = scanned.lines();
+        return join(scanned.forward() ? kept : kept.subList(0, SignOff.start(kept)));
     }
 
     private static List<String> lines(String body) {

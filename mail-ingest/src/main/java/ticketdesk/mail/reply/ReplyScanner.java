@@ -5,25 +5,34 @@ import java.util.List;
 /**
  * Walks the lines of a body once and keeps what the writer wrote: it stops at the quoted history
  * (an attribution with the unquoted mail below it, a header block, an "Original Message" line), drops
- * quoted lines but keeps the answers written between and below them, and leaves out signatures.
+ * quoted lines but keeps the answers written between and below them, and leaves out signatures. When
+ * the first marker it meets opens a forward ({@link Forwards}), the body is a forward and stays whole.
  */
 final class ReplyScanner {
+
+    /** The kept lines, or {@code forward}: the whole body is the message. */
+    record Result(List<String> lines, boolean forward) {
+    }
 
     private enum Mode { TEXT, QUOTED, SIGNATURE }
 
     private final List<String> lines;
+    private final String subject;
     private final Quotes quotes;
     private final AttributionLines attributions;
     private final KeptText kept = new KeptText();
     private Mode mode = Mode.TEXT;
+    private boolean marked;
+    private boolean forward;
 
-    ReplyScanner(List<String> lines) {
+    ReplyScanner(List<String> lines, String subject) {
         this.lines = lines;
+        this.subject = subject;
         this.quotes = Quotes.of(lines);
         this.attributions = new AttributionLines(lines, quotes);
     }
 
-    List<String> scan() {
+    Result scan() {
         for (int i = 0; i < lines.size(); i++) {
             int next = step(i);
             if (next < 0) {
@@ -31,16 +40,14 @@ final class ReplyScanner {
             }
             i = next;
         }
-        return kept.lines();
+        return new Result(forward ? lines : kept.lines(), forward);
     }
 
     /** Handles line {@code i} (and any lines it takes with it); the last line handled, or -1 to stop. */
     private int step(int i) {
         String line = lines.get(i);
         if (quotes.quoted(line)) {
-            kept.drop();
-            mode = Mode.QUOTED;
-            return i;
+            return quoted(i);
         }
         if (Texts.blank(line)) {
             if (mode != Mode.SIGNATURE) {
@@ -53,22 +60,38 @@ final class ReplyScanner {
         }
         AttributionLines.Found attribution = attributions.at(i);
         if (attribution != null) {
-            if (attribution.column() > 0 && mode != Mode.SIGNATURE) {
-                kept.keep(line.substring(0, attribution.column()));
-            }
-            kept.drop();
-            mode = Mode.QUOTED;
-            return quotes.quoteBelow(lines, attribution.last()) ? attribution.last() : -1;
+            return attribution(attribution);
         }
-        if (historyStarts(i)) {
+        Forwards.Kind history = Forwards.historyAt(lines, i, attributions);
+        if (history != null) {
+            forward = !marked && (history == Forwards.Kind.FORWARD
+                    || (history == Forwards.Kind.HEADERS && Forwards.forwardSubject(subject)));
             return -1;
         }
-        if (mode != Mode.SIGNATURE && (Signatures.delimiter(lines, i, quotes) || Signatures.footer(line))) {
+        if (mode != Mode.SIGNATURE && (Signatures.delimiter(lines, i, quotes, attributions) || Signatures.footer(line))) {
             kept.drop();
             mode = Mode.SIGNATURE;
             return i;
         }
         return text(line, i);
+    }
+
+    private int quoted(int i) {
+        marked = true;
+        kept.drop();
+        mode = Mode.QUOTED;
+        return i;
+    }
+
+    /** The attribution goes; the history below it too, unless it is quoted (answers may follow the quote). */
+    private int attribution(AttributionLines.Found found) {
+        marked = true;
+        if (found.column() > 0 && mode != Mode.SIGNATURE) {
+            kept.keep(lines.get(found.first()).substring(0, found.column()));
+        }
+        kept.drop();
+        mode = Mode.QUOTED;
+        return quotes.quoteBelow(lines, found.last()) ? found.last() : -1;
     }
 
     private int text(String line, int i) {
@@ -79,28 +102,5 @@ final class ReplyScanner {
             mode = Mode.TEXT;
         }
         return i;
-    }
-
-    /** An "Original Message" or forward line, a header block, or a rule right above either or an attribution. */
-    private boolean historyStarts(int i) {
-        Separators.Kind kind = Separators.kind(lines.get(i));
-        if (kind == Separators.Kind.ORIGINAL || kind == Separators.Kind.FORWARD) {
-            return true;
-        }
-        if (kind == Separators.Kind.RULE) {
-            int next = nextText(i);
-            return next >= 0 && (HeaderBlock.startsAt(lines, next) || attributions.at(next) != null
-                    || Separators.kind(lines.get(next)) == Separators.Kind.ORIGINAL);
-        }
-        return HeaderBlock.startsAt(lines, i);
-    }
-
-    private int nextText(int after) {
-        for (int i = after + 1; i < lines.size(); i++) {
-            if (!Texts.blank(lines.get(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -22,6 +22,8 @@ final class Signatures {
     private static final int MAX_SUFFIX_FOOTER_WORDS = 5;
     /** A signature is short: more lines than this below "--" are text. */
     private static final int MAX_SIGNATURE_LINES = 10;
+    /** Blank lines included, a signature and the space around it fit in this many lines. */
+    private static final int MAX_SIGNATURE_SPAN = 40;
 
     private Signatures() {
     }
@@ -49,22 +51,22 @@ final class Signatures {
     }
 
     /** The delimiter line of a signature: "--" alone, with at most a short block below it before the quote. */
-    static boolean delimiter(List<String> lines, int at, Quotes quotes) {
+    static boolean delimiter(List<String> lines, int at, Quotes quotes, AttributionLines attributions) {
         if (!lines.get(at).strip().equals("--")) {
             return false;
         }
         int signature = 0;
-        for (int i = at + 1; i < lines.size(); i++) {
+        for (int i = at + 1; i < Math.min(lines.size(), at + MAX_SIGNATURE_SPAN); i++) {
             String line = lines.get(i);
             if (quotes.quoted(line) || Separators.kind(line) != null || HeaderBlock.startsAt(lines, i)
-                    || new AttributionLines(lines, quotes).at(i) != null) {
+                    || attributions.at(i) != null) {
                 return true;
             }
             if (!Texts.blank(line) && ++signature > MAX_SIGNATURE_LINES) {
                 return false;
             }
         }
-        return true;
+        return at + MAX_SIGNATURE_SPAN >= lines.size();
     }
 
     /** "发自我的电脑，因为手机坏了": a comma or full stop inside a line without spaces makes it a sentence. */
