@@ -25,11 +25,18 @@ final class SignOff {
         if (last < 0) {
             return lines.size();
         }
+        return dashedNameAt(lines, last) ? last : closingAbove(lines, last);
+    }
+
+    /** "—Daniel" as the last line, below text that is not a list of such lines. */
+    private static boolean dashedNameAt(List<String> lines, int last) {
         int above = lastText(lines, last);
-        if (dashedName(lines.get(last)) && above >= 0
-                && lines.get(above).strip().charAt(0) != lines.get(last).strip().charAt(0)) {
-            return last;
-        }
+        return dashedName(lines.get(last)) && above >= 0
+                && lines.get(above).strip().charAt(0) != lines.get(last).strip().charAt(0);
+    }
+
+    /** A closing line followed by a name and short signature lines up to {@code last}, with text above it. */
+    private static int closingAbove(List<String> lines, int last) {
         int tail = 0;
         String below = null;
         for (int i = last; i >= 0 && tail <= MAX_TAIL_LINES; i--) {

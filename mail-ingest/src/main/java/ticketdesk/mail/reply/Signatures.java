@@ -34,7 +34,7 @@ final class Signatures {
             return false;
         }
         String t = withoutLink(Texts.norm(line));
-        if (t.isEmpty() || t.length() > MAX_FOOTER || clauses(t)) {
+        if (t.isEmpty() || t.length() > MAX_FOOTER || unspacedSentence(t)) {
             return false;
         }
         for (String prefix : PREFIXES) {
@@ -69,10 +69,13 @@ final class Signatures {
         return at + MAX_SIGNATURE_SPAN >= lines.size();
     }
 
-    /** "发自我的电脑，因为手机坏了": a comma or full stop inside a line without spaces makes it a sentence. */
-    private static boolean clauses(String t) {
-        if (t.indexOf(' ') >= 0 && t.length() > MAX_UNSPACED) {
+    /** In a script without spaces a long line, or one with a comma or full stop inside ("发自我的电脑，因为…"), is a sentence. */
+    private static boolean unspacedSentence(String t) {
+        if (t.indexOf(' ') >= 0) {
             return false;
+        }
+        if (t.length() > MAX_UNSPACED) {
+            return true;
         }
         for (int i = 0; i < t.length() - 1; i++) {
             char c = t.charAt(i);
@@ -80,7 +83,7 @@ final class Signatures {
                 return true;
             }
         }
-        return t.indexOf(' ') < 0 && t.length() > MAX_UNSPACED;
+        return false;
     }
 
     private static boolean namesDevice(String t) {
