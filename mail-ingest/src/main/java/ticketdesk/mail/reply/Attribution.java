@@ -15,6 +15,7 @@ final class Attribution {
 
     /** Attributions are short; longer text is never one, so matching stays cheap. */
     static final int MAX_LENGTH = 400;
+    private static final int MAX_NAME_WORDS = 5;
 
     private static final Vocabulary WORDS = Vocabulary.load("attributions.tsv");
     private static final List<String> VERBS = WORDS.phrases("verb");
@@ -45,7 +46,7 @@ final class Attribution {
                 return false;
             }
             boolean dated = Texts.hasDigit(core) && (beginsLikeOne(core) || verbEnd(core, MIDDLE) >= 0);
-            return dashed || quoteBelow || core.indexOf('@') >= 0 || dated;
+            return dashed || core.indexOf('@') >= 0 || dated || (quoteBelow && nameThenVerb(text, core));
         }
         return colon && endsWithAddress(core) && Texts.hasTime(core)
                 && (Character.isDigit(core.charAt(0)) || weekdayFirst(core) || quoteBelow);
@@ -71,6 +72,30 @@ final class Attribution {
             }
         }
         return false;
+    }
+
+    /**
+     * "Alice Smith wrote:" right above a quote, as Thunderbird writes it without a date: a name (a few
+     * capitalised words) and the verb, nothing else. "My colleague wrote on Friday:" is the writer's own.
+     */
+    private static boolean nameThenVerb(String text, String core) {
+        String verb = VERBS.stream().filter(v -> core.endsWith(v) && Texts.wholeWord(core, core.length() - v.length(),
+                core.length())).findFirst().orElse(null);
+        if (verb == null) {
+            return false;
+        }
+        String[] words = Texts.undecorated(text.strip()).split(" +");
+        int nameWords = words.length - verb.split(" ").length;
+        if (nameWords < 1 || nameWords > MAX_NAME_WORDS) {
+            return false;
+        }
+        for (int i = 0; i < nameWords; i++) {
+            int first = words[i].codePointAt(0);
+            if (!Character.isUpperCase(first) && "\"'<(".indexOf(first) < 0 && words[i].indexOf('@') < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the text opens the way an attribution does: "On", "Am", "Le", … a date or a weekday. */

@@ -38,7 +38,8 @@ final class AttributionLines {
         }
         for (int last = at; last < Math.min(lines.size(), at + MAX_LINES) && continues(at, last); last++) {
             String joined = join(at, last);
-            if (joined.length() > Attribution.MAX_LENGTH || (last > at && !plausibleStart(lines.get(at)))) {
+            if (joined.length() > Attribution.MAX_LENGTH || (last > at && !plausibleStart(lines.get(at)))
+                    || (last > at && endsASentence(lines.get(last - 1)))) {
                 break;
             }
             if (endsLikeOne(last) && Attribution.is(joined, quotes.quoteBelow(lines, last))) {
@@ -109,6 +110,22 @@ final class AttributionLines {
         int c = line.codePointBefore(before + 1);
         return ".!?…)".indexOf(c) >= 0 || (!Character.isLetterOrDigit(c) && Character.getType(c) == Character.OTHER_SYMBOL)
                 || Character.isSurrogate(line.charAt(before));
+    }
+
+    /**
+     * A client wraps an attribution in the middle of it, never after a full sentence: a line ending in
+     * ". ", "!", "?" or a closing quote ends the writer's sentence ("mar." and "kl." are abbreviations).
+     */
+    private static boolean endsASentence(String line) {
+        String t = line.strip();
+        if (t.isEmpty()) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (last == '.') {
+            return t.length() - t.lastIndexOf(' ') - 1 > 5;
+        }
+        return "!?\"\u201D\u3002\uFF01\uFF1F".indexOf(last) >= 0;
     }
 
     /** A later line opens an attribution ending at the same line: the first line is the reply's. */

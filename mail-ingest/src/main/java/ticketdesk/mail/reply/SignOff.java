@@ -66,12 +66,30 @@ final class SignOff {
 
     /** A name, a title, a company, an address, a phone number: short, and not a sentence or a question. */
     private static boolean signatureLike(String line) {
-        String t = line.strip();
+        String t = withoutLinksAndImages(line.strip());
         if (t.length() > MAX_LINE_LENGTH || words(t) > MAX_LINE_WORDS || t.endsWith("?") || t.endsWith(":")
                 || t.regionMatches(true, 0, "p.s", 0, 3) || t.startsWith("PS ") || t.startsWith("PS:")) {
             return false;
         }
         return !sentence(t);
+    }
+
+    /** Outlook writes a signature's logo as "[cid:image001.png@01DB…]" and a link as "<https://…>". */
+    private static String withoutLinksAndImages(String line) {
+        StringBuilder kept = new StringBuilder(line.length());
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            int close = c == '<' ? line.indexOf('>', i) : c == '[' ? line.indexOf(']', i) : -1;
+            String inside = close > i ? line.substring(i + 1, close) : "";
+            if (inside.startsWith("http") || inside.startsWith("mailto:") || inside.startsWith("cid:")) {
+                i = close + 1;
+            } else {
+                kept.append(c);
+                i++;
+            }
+        }
+        return kept.toString().strip();
     }
 
     /** "… bis 18 Uhr da." ends a sentence; "Aceitunas del Sur S.L." and "Müller Inc." do not. */
