@@ -38,8 +38,8 @@ final class AttributionLines {
         }
         for (int last = at; last < Math.min(lines.size(), at + MAX_LINES) && continues(at, last); last++) {
             String joined = join(at, last);
-            if (joined.length() > Attribution.MAX_LENGTH || (last > at && !plausibleStart(lines.get(at)))
-                    || (last > at && endsASentence(lines.get(last - 1)))) {
+            if (joined.length() > Attribution.MAX_LENGTH || (last > at && !Wraps.canOpen(lines.get(at)))
+                    || (last > at && Wraps.endsASentence(lines.get(last - 1)))) {
                 break;
             }
             if (endsLikeOne(last) && Attribution.is(joined, quotes.quoteBelow(lines, last))) {
@@ -59,7 +59,7 @@ final class AttributionLines {
         int tries = 0;
         for (int column = Math.max(1, line.length() - Attribution.MAX_LENGTH); column < line.length()
                 && tries < MAX_SPLITS; column++) {
-            if (line.charAt(column - 1) != ' ' || !sentenceEnds(line, column - 1)) {
+            if (line.charAt(column - 1) != ' ' || !Wraps.sentenceEndsBefore(line, column - 1)) {
                 continue;
             }
             tries++;
@@ -98,36 +98,6 @@ final class AttributionLines {
         return ends[i] > 0;
     }
 
-    /** The reply's last sentence ends before the space at {@code space}: ". ", "! ", "? ", an emoji. */
-    private static boolean sentenceEnds(String line, int space) {
-        int before = space - 1;
-        while (before >= 0 && line.charAt(before) == ' ') {
-            before--;
-        }
-        if (before < 0) {
-            return false;
-        }
-        int c = line.codePointBefore(before + 1);
-        return ".!?…)".indexOf(c) >= 0 || (!Character.isLetterOrDigit(c) && Character.getType(c) == Character.OTHER_SYMBOL)
-                || Character.isSurrogate(line.charAt(before));
-    }
-
-    /**
-     * A client wraps an attribution in the middle of it, never after a full sentence: a line ending in
-     * ". ", "!", "?" or a closing quote ends the writer's sentence ("mar." and "kl." are abbreviations).
-     */
-    private static boolean endsASentence(String line) {
-        String t = line.strip();
-        if (t.isEmpty()) {
-            return false;
-        }
-        char last = t.charAt(t.length() - 1);
-        if (last == '.') {
-            return t.length() - t.lastIndexOf(' ') - 1 > 5;
-        }
-        return "!?\"\u201D\u3002\uFF01\uFF1F".indexOf(last) >= 0;
-    }
-
     /** A later line opens an attribution ending at the same line: the first line is the reply's. */
     private boolean startsLater(int from, int last) {
         for (int first = from; first <= last; first++) {
@@ -137,16 +107,6 @@ final class AttributionLines {
             }
         }
         return false;
-    }
-
-    /** A wrapped attribution's first line carries a date, an address or an opening word, and no full stop. */
-    private static boolean plausibleStart(String line) {
-        String norm = Texts.norm(line);
-        if (norm.endsWith("!") || norm.endsWith("?") || norm.endsWith("\u3002") || norm.endsWith("\uFF01")) {
-            return false;
-        }
-        return Attribution.beginsLikeOne(norm) || norm.indexOf('@') >= 0 || norm.indexOf('<') >= 0
-                || Texts.hasDigit(norm);
     }
 
     /**
