@@ -24,14 +24,15 @@ final class ElementText {
                 return NodeFilter.FilterResult.STOP;
             }
             if (node instanceof TextNode t) {
-                text.append(t.getWholeText().replace('\u00A0', ' '));
+                String whole = t.getWholeText();
+                text.append(whole, 0, Math.max(0, Math.min(whole.length(), MAX_CHARS + 1 - text.length())));
             } else if (node instanceof Element el && el.normalName().equals("br") && !text.toString().isBlank()) {
                 return NodeFilter.FilterResult.STOP;
             }
             return text.length() >= MAX_CHARS ? NodeFilter.FilterResult.STOP : NodeFilter.FilterResult.CONTINUE;
         }, e);
         String head = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text.toString();
-        return head.replaceAll("\\s+", " ").strip();
+        return head.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
     }
 
     /** Whether the element opens with a forward line: "---------- Forwarded message ---------", "Begin forwarded message:". */

@@ -14,6 +14,8 @@ final class SignOff {
     private static final Set<String> CLOSINGS = new HashSet<>(Vocabulary.load("sign-offs.tsv").phrases(""));
     private static final int MAX_TAIL_LINES = 6;
     private static final int MAX_LINE_LENGTH = 80;
+    /** Links and image names included, a signature line is never longer than this. */
+    private static final int MAX_RAW_LINE_LENGTH = 400;
     private static final int MAX_LINE_WORDS = 12;
 
     private SignOff() {
@@ -66,6 +68,9 @@ final class SignOff {
 
     /** A name, a title, a company, an address, a phone number: short, and not a sentence or a question. */
     private static boolean signatureLike(String line) {
+        if (line.length() > MAX_RAW_LINE_LENGTH) {
+            return false;
+        }
         String t = withoutLinksAndImages(line.strip());
         if (t.length() > MAX_LINE_LENGTH || words(t) > MAX_LINE_WORDS || t.endsWith("?") || t.endsWith(":")
                 || t.regionMatches(true, 0, "p.s", 0, 3) || t.startsWith("PS ") || t.startsWith("PS:")) {
