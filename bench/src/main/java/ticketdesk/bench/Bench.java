@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class Bench {
 
-    public static final List<String> ALL = List.of("startup", "slash", "claims", "mail", "bigmail", "audit");
+    public static final List<String> ALL = List.of("startup", "slash", "claims", "mail", "bigmail", "audit", "replies");
 
     /** What the scenarios share: quick mode and where instance logs go. */
     public record Options(boolean quick, Path logDir) {
@@ -72,6 +72,7 @@ public final class Bench {
                     case "mail" -> new InboundMailScenario(options).run(report);
                     case "audit" -> new AuditScenario(options).run(report);
                     case "bigmail" -> new BigMailScenario(options).run(report);
+                    case "replies" -> new ReplyExtractionScenario(options).run(report);
                     default -> throw new IllegalArgumentException(scenario);
                 }
             } catch (RuntimeException e) {

@@ -5,19 +5,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ticketdesk.admin.web.Formats;
+import ticketdesk.core.Channel;
 import ticketdesk.core.audit.TicketEvent;
 import ticketdesk.core.message.Message;
 import ticketdesk.core.ticket.Ticket;
 
-/** What a ticket's page shows: the ticket, its messages and its whole timeline, with names instead of ids. */
-record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> timeline) {
+/**
+ * What a ticket's page shows: the ticket, its messages and its whole timeline, with names instead of ids,
+ * and the raw email beside the text taken from it (the description of a ticket opened by email, and each
+ * email message).
+ */
+record TicketPage(Facts ticket, MailView descriptionMail, List<MessageView> messages, List<EventView> timeline) {
 
     record Facts(long id, String title, String description, String priority, String category, String status,
                  long requesterId, String requester, Long responderId, String responder, String source,
                  String createdAt, String updatedAt, String claimedAt, String completedAt) {
     }
 
-    record MessageView(String sender, String channel, String time, String body, List<String> attachments) {
+    /** {@code mail} is the raw email the message was extracted from, or null. */
+    record MessageView(String sender, String channel, String time, String body, List<String> attachments,
+                       MailView mail) {
+    }
+
+    /** A raw email as the page shows it: its (start of) text and a note of its size. */
+    record MailView(String raw, String size) {
+
+        static MailView of(RawMails.RawMail mail) {
+            return mail == null ? null : new MailView(mail.text(), mail.sizeNote());
+        }
     }
 
     record EventView(long id, String time, String who, String what, String fromStatus, String toStatus,
@@ -45,9 +60,17 @@ record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> time
                 Formats.time(t.claimedAt()), Formats.time(t.completedAt()));
     }
 
-    static MessageView message(Message m, Map<Long, String> names, List<String> attachments) {
+    static MessageView message(Message m, Map<Long, String> names, List<String> attachments,
+                               Map<String, RawMails.RawMail> mails) {
+        RawMails.RawMail mail = m.channel() == Channel.EMAIL && m.externalId() != null ? mails.get(m.externalId()) : null;
         return new MessageView(names.getOrDefault(m.senderId(), "#" + m.senderId()), m.channel().db(),
-                Formats.time(m.createdAt()), m.body(), attachments);
+                Formats.time(m.createdAt()), m.body(), attachments, MailView.of(mail));
+    }
+
+    /** The mail that opened the ticket, when it was opened by email. */
+    static MailView openingMail(Map<String, RawMails.RawMail> mails) {
+        return MailView.of(mails.values().stream().filter(m -> RawMails.OPENED_TICKET.equals(m.outcome()))
+                .findFirst().orElse(null));
     }
 
     static EventView event(TicketEvent e, Map<Long, String> names) {

@@ -35,14 +35,16 @@ class TicketsController {
     private final MessageQueries messages;
     private final AuditLog audit;
     private final UserNames names;
+    private final RawMails rawMails;
 
     TicketsController(TicketListing listing, TicketQueries tickets, MessageQueries messages, AuditLog audit,
-                      UserNames names) {
+                      UserNames names, RawMails rawMails) {
         this.listing = listing;
         this.tickets = tickets;
         this.messages = messages;
         this.audit = audit;
         this.names = names;
+        this.rawMails = rawMails;
     }
 
     @Get
@@ -78,8 +80,9 @@ class TicketsController {
         List<Message> thread = messages.forTicket(id);
         List<TicketEvent> events = audit.timeline(id);
         Map<Long, String> people = names.of(TicketPage.peopleIn(ticket.get(), thread, events));
-        TicketPage page = new TicketPage(TicketPage.facts(ticket.get(), people),
-                thread.stream().map(m -> TicketPage.message(m, people, attachmentNames(m))).toList(),
+        Map<String, RawMails.RawMail> mails = rawMails.ofTicket(id);
+        TicketPage page = new TicketPage(TicketPage.facts(ticket.get(), people), TicketPage.openingMail(mails),
+                thread.stream().map(m -> TicketPage.message(m, people, attachmentNames(m), mails)).toList(),
                 events.stream().map(e -> TicketPage.event(e, people)).toList());
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);

@@ -91,7 +91,7 @@ public class InboundPipeline {
 
     /** An earlier attempt opened the ticket (and died before recording its outcome): never a second one. */
     private static Applying.Result openedBefore(ParsedMail mail, long ticketId) {
-        return new Applying.Result(Outcome.OPENED_TICKET, ticketId, ReplyExtractor.extract(mail.text()),
+        return new Applying.Result(Outcome.OPENED_TICKET, ticketId, ReplyExtractor.extract(mail.text(), mail.subject()),
                 "the ticket was opened by an earlier attempt");
     }
 
@@ -116,7 +116,7 @@ public class InboundPipeline {
         if (mail.from() == null) {
             return new Applying.Result(Outcome.MALFORMED, null, null, "no From address");
         }
-        String text = ReplyExtractor.extract(mail.text());
+        String text = ReplyExtractor.extract(mail.text(), mail.subject());
         Optional<String> automated = guard.automated(mail);
         if (automated.isPresent()) {
             return new Applying.Result(Outcome.AUTOMATED, null, text, automated.get());

@@ -1,79 +1,60 @@
 package ticketdesk.mail.reply;
 
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
- * Turns an HTML mail body into plain text with its line structure, leaving out what a reply quotes
- * (Gmail's {@code gmail_quote}, Apple's {@code blockquote type=cite}, Outlook's reply header and what
- * follows it) and anything that is not content (scripts, styles).
+ * Turns an HTML mail body into the plain text its reader sees, with the quoted history its client marks
+ * cut out of the tree first ({@link ClientMarkers}) and what is not content (scripts, styles, hidden
+ * preview text) left out. The text rules of {@link ReplyExtractor} then apply to the result as to any
+ * plain body.
  */
 public final class HtmlText {
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5",
-            "h6", "blockquote", "pre", "table", "ul", "ol", "hr", "section", "article", "header", "footer");
+    /** Far more HTML than any reply has; beyond it, the markup of a newsletter or a pasted log is not read. */
+    static final int MAX_HTML = 4 * 1024 * 1024;
 
     private HtmlText() {
     }
 
     public static String toText(String html) {
-        Document doc = Jsoup.parse(html);
-        doc.select("script, style, head, title, .gmail_quote, blockquote[type=cite], .moz-cite-prefix").remove();
-        for (String start : new String[] {"#divRplyFwdMsg", "#appendonsend", "div[id=mail-editor-reference-message-container]"}) {
-            for (Element e : doc.select(start)) {
-                removeWithFollowing(e);
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    out.append(text.getWholeText().replace('\u00a0', ' ').replaceAll("[\\r\\n\\t ]+", " "));
-                } else if (node instanceof Element e && e.normalName().equals("br")) {
-                    out.append('\n');
-                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    endLine(out);
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName()) && !e.normalName().equals("br")) {
-                    endLine(out);
-                    if (e.normalName().equals("p")) {
-                        out.append('\n');
-                    }
-                }
-            }
-        }, doc.body() == null ? doc : doc.body());
-        return out.toString().lines().map(String::strip).reduce((a, b) -> a + "\n" + b).orElse("")
-                .replaceAll("\n{3,}", "\n\n").strip();
+        Document doc = Jsoup.parse(HtmlNesting.bounded(Texts.cut(html, MAX_HTML)));
+        Element body = doc.body();
+        removeNonContent(body);
+        ClientMarkers.cut(body);
+        return HtmlLayout.of(body);
     }
 
-    private static void endLine(StringBuilder out) {
-        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
-        }
+    private static void removeNonContent(Element body) {
+        List<Element> gone = new ArrayList<>();
+        NodeTraversor.filter((node, depth) -> {
+            if (node instanceof Element e && e != body && !visible(e)) {
+                gone.add(e);
+                return NodeFilter.FilterResult.SKIP_ENTIRELY;
+            }
+            return NodeFilter.FilterResult.CONTINUE;
+        }, body);
+        gone.forEach(Element::remove);
     }
 
-    private static void removeWithFollowing(Element start) {
-        Element current = start;
-        while (current != null && current.parent() != null) {
-            Element parent = current.parent();
-            while (current.nextElementSibling() != null) {
-                current.nextElementSibling().remove();
+    private static boolean visible(Element e) {
+        switch (e.normalName()) {
+            case "script", "style", "head", "title", "template", "noscript", "xml", "o:smarttagtype" -> {
+                return false;
             }
-            if (current == start) {
-                current.remove();
+            default -> {
+                if (!e.hasAttr("style")) {
+                    return true;
+                }
+                String style = e.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+                return !style.contains("display:none") && !style.contains("mso-hide:all");
             }
-            current = parent.normalName().equals("body") ? null : parent;
         }
     }
 }

@@ -95,4 +95,55 @@ class ReplyExtractorTest {
 
         assertThat(text.lines()).hasSize(100).startsWith(line);
     }
+
+    @Test
+    void anOutlookHeaderBlockEndsAReplyButAForwardStaysWholeWhenItsSubjectSaysSo() {
+        String body = "See below.\n\nFrom: Vendor <v@example.com>\nSent: Monday, March 17, 2025 9:14 AM\n"
+                + "To: Bob <b@example.com>\nSubject: Licence\n\nYour licence expires.\n";
+
+        assertThat(ReplyExtractor.extract(body, "RE: Licence")).isEqualTo("See below.");
+        assertThat(ReplyExtractor.extract(body, "FW: Licence")).isEqualTo(body.strip());
+        assertThat(ReplyExtractor.extract("FYI\n\n---------- Forwarded message ---------\nFrom: a@example.com\n"
+                + "\n> kept as forwarded\n", null)).isEqualTo("FYI\n\n---------- Forwarded message ---------\n"
+                + "From: a@example.com\n\n> kept as forwarded");
+    }
+
+    @Test
+    void tripleQuoteLinesAreTextUnlessTheBodyAlsoQuotesAtAShallowerDepth() {
+        assertThat(ReplyExtractor.extract(">>> import os\n>>> os.getcwd()\n'/home/bob'\n"))
+                .isEqualTo(">>> import os\n>>> os.getcwd()\n'/home/bob'");
+        assertThat(ReplyExtractor.extract("Agreed.\n\n> Alice wrote:\n>>> three levels deep\n"))
+                .isEqualTo("Agreed.");
+    }
+
+    @Test
+    void aClosingWithANameGoesOnlyAtTheVeryEndAndNeverTakesTheWholeReply() {
+        assertThat(ReplyExtractor.extract("It works.\n\nBest regards,\nDaniel Moore\nFinance | Northwind"))
+                .isEqualTo("It works.");
+        assertThat(ReplyExtractor.extract("Thanks,\nTom")).isEqualTo("Thanks,\nTom");
+        assertThat(ReplyExtractor.extract("Thanks,\nTom\n\nP.S. The scanner too.\n"))
+                .isEqualTo("Thanks,\nTom\n\nP.S. The scanner too.");
+        assertThat(ReplyExtractor.extract("Can you check?\n\nThanks\nfor the quick help"))
+                .isEqualTo("Can you check?\n\nThanks\nfor the quick help");
+    }
+
+    @Test
+    void twoDashesAboveALongTextAreTextNotASignature() {
+        String body = "Checklist:\n--\n" + "step\n".repeat(12) + "Done.";
+
+        assertThat(ReplyExtractor.extract(body)).isEqualTo(body);
+        assertThat(ReplyExtractor.extract("Done.\n--\nBob\nIT\n")).isEqualTo("Done.");
+    }
+
+    @Test
+    void anAttributionOnTheLastLineOfTheReplyIsCutWhereItBegins() {
+        assertThat(ReplyExtractor.extract("Works again, thanks! On Mon, Mar 17, 2025 at 9:14 AM Alice"
+                + " <alice@example.com> wrote:\n> old\n")).isEqualTo("Works again, thanks!");
+    }
+
+    @Test
+    void answersBetweenQuotesStayWithOneBlankLineWhereEachQuoteWas() {
+        assertThat(ReplyExtractor.extract("> Which model?\nHP 4250.\n\n\n> Since when?\n\nMonday.\n"))
+                .isEqualTo("HP 4250.\n\nMonday.");
+    }
 }
