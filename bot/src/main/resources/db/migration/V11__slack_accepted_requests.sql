@@ -1,13 +1,14 @@
 -- Signed Slack requests already accepted, kept while their signature could be replayed (Slack's five
 -- minutes either way of the request's timestamp, and a margin), so a replay, on any instance, is answered
--- as the first one was and changes nothing. request_key is the SHA-256 (hex) of the timestamp and the
--- signature; the answer is NULL while the first request is being handled.
+-- as the first one was and changes nothing. signed_at is the request's timestamp (epoch seconds) and
+-- request_key the SHA-256 of the timestamp and the signature; keyed by time first, new keys append at
+-- the index's end and expired ones leave from its start. The answer is NULL while the first request is
+-- being handled.
 CREATE TABLE slack_accepted_requests (
-    request_key   CHAR(64)      NOT NULL,
+    signed_at     BIGINT        NOT NULL,
+    request_key   BINARY(32)    NOT NULL,
     status_code   INT,
     content_type  VARCHAR(100),
     body          MEDIUMTEXT,
-    expires_at    DATETIME(6)   NOT NULL,
-    PRIMARY KEY (request_key)
+    PRIMARY KEY (signed_at, request_key)
 );
-CREATE INDEX ix_slack_accepted_expiry ON slack_accepted_requests (expires_at);

@@ -5,8 +5,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,7 +15,7 @@ import ticketdesk.core.Times;
  * Signed requests already accepted, across instances: the first arrival of a request inserts its key (one
  * statement), so the primary key turns every replay of the same signature (within Slack's five-minute window,
  * with or without {@code X-Slack-Retry-Num}) away; the replay gets the first one's answer and changes nothing.
- * Keys are forgotten once their signature has expired.
+ * Keys are forgotten once their signature has expired, from the start of the time-ordered key.
  */
 @Singleton
 class AcceptedRequests {
@@ -40,15 +38,12 @@ class AcceptedRequests {
      * {@code answer} is the first one's answer when it is known up front, else null until {@link #answered}.
      */
     Optional<Response> accept(RequestKey key, Response answer, Response whileHandled) {
-        LocalDateTime expires = LocalDateTime.ofInstant(Instant.ofEpochSecond(key.signedAt()), ZoneOffset.UTC)
-                .plus(KEPT);
         try {
-            requests.save(new AcceptedRequestRow(key.hash(), answer == null ? null : answer.getStatusCode(),
-                    answer == null ? null : answer.getContentType(), answer == null ? null : answer.getBody(),
-                    expires));
+            requests.insert(key.signedAt(), key.hash(), answer == null ? null : answer.getStatusCode(),
+                    answer == null ? null : answer.getContentType(), answer == null ? null : answer.getBody());
             return Optional.empty();
         } catch (DataAccessException replayed) {
-            Optional<AcceptedRequestRow> first = requests.findById(key.hash());
+            Optional<AcceptedRequestRow> first = requests.find(key.signedAt(), key.hash());
             if (first.isEmpty()) {
                 throw replayed;
             }
@@ -62,7 +57,8 @@ class AcceptedRequests {
     /** The first arrival's answer, for its replays; losing it only makes them read "still working". */
     void answered(RequestKey key, Response answer) {
         try {
-            requests.answered(key.hash(), answer.getStatusCode(), answer.getContentType(), answer.getBody());
+            requests.answered(key.signedAt(), key.hash(), answer.getStatusCode(), answer.getContentType(),
+                    answer.getBody());
         } catch (RuntimeException e) {
             LOG.warn("the answer to a Slack request was not kept for its replays: {}", e.toString());
         }
@@ -71,7 +67,7 @@ class AcceptedRequests {
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     void forgetExpired() {
         try {
-            requests.deleteExpired(times.now());
+            requests.deleteSignedBefore(times.now().toEpochSecond(ZoneOffset.UTC) - KEPT.toSeconds());
         } catch (RuntimeException e) {
             LOG.warn("expired Slack request keys not deleted this time: {}", e.toString());
         }

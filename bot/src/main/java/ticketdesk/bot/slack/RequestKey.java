@@ -3,19 +3,23 @@ package ticketdesk.bot.slack;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * What identifies one signed Slack request: the SHA-256 of its timestamp and signature (the signature covers
- * the timestamp and the body), and the timestamp, in epoch seconds, from which its signature stays valid.
+ * What identifies one signed Slack request: its timestamp (epoch seconds), from which its signature stays
+ * valid, and the SHA-256 of the timestamp and the signature (which covers the timestamp and the body).
  */
-record RequestKey(String hash, long signedAt) {
+record RequestKey(long signedAt, byte[] hash) {
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(RequestKey::sha256);
 
     static RequestKey of(String timestamp, String signature) {
+        byte[] hash = SHA256.get().digest((timestamp.strip() + ":" + signature).getBytes(StandardCharsets.UTF_8));
+        return new RequestKey(Long.parseLong(timestamp.strip()), hash);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((timestamp.strip() + ":" + signature).getBytes(StandardCharsets.UTF_8));
-            return new RequestKey(HexFormat.of().formatHex(digest), Long.parseLong(timestamp.strip()));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256 to key Slack requests with", e);
         }

@@ -70,7 +70,8 @@ class SlackEventsController {
             return text(HttpStatus.BAD_REQUEST, "The request body is malformed JSON, not a Slack payload"
                     + " ticketdesk can read; nothing was changed.");
         }
-        RequestKey key = RequestKey.of(request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+        RequestKey key = RequestKey.of(
+                request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
                 request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_SIGNATURE));
         Optional<ButtonPress> press = ButtonPresses.read(json.json());
         if (press.isPresent()) {

@@ -56,7 +56,10 @@ class SlackMarkup {
         return link(target, label);
     }
 
-    /** {@code <!here>}, {@code <!channel>}, {@code <!everyone>}, {@code <!subteam^S1|@ops>}, {@code <!date^…|fallback>}. */
+    /**
+     * {@code <!here>}, {@code <!channel>}, {@code <!everyone>}, {@code <!subteam^S1|@ops>},
+     * {@code <!date^…|fallback>}.
+     */
     private static String special(String command, String label) {
         int caret = command.indexOf('^');
         String name = caret < 0 ? command : command.substring(0, caret);

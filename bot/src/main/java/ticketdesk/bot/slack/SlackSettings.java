@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * {@code slack.*} (env {@code SLACK_SIGNING_SECRET}, {@code SLACK_BOT_TOKEN}, {@code SLACK_API_URL},
- * {@code SLACK_RESPONDER_CHANNEL}, {@code SLACK_TEAM_ID}, …). All optional: without a signing secret {@code /slack/events} answers
- * 503, without a bot token nothing is sent to Slack.
+ * {@code SLACK_RESPONDER_CHANNEL}, {@code SLACK_TEAM_ID}, …). All optional: without a signing secret
+ * {@code /slack/events} answers 503, without a bot token nothing is sent to Slack.
  */
 @ConfigurationProperties("slack")
 public class SlackSettings {

@@ -42,7 +42,8 @@ class TaggedMessages {
             JsonObject answer = web.call("conversations.history", form);
             Optional<String> found = tagged(answer.get("messages"), tag);
             JsonElement next = answer.get("response_metadata");
-            cursor = next != null && next.isJsonObject() ? JsonFields.text(next.getAsJsonObject(), "next_cursor") : null;
+            cursor = next != null && next.isJsonObject() ? JsonFields.text(next.getAsJsonObject(), "next_cursor")
+                    : null;
             if (found.isPresent() || cursor == null || cursor.isBlank()) {
                 return found;
             }

@@ -48,7 +48,8 @@ class ThreadReplies {
     static Optional<ThreadMessage> read(JsonObject json) {
         JsonObject event = json == null || !"event_callback".equals(JsonFields.text(json, "type")) ? null
                 : object(json, "event");
-        if (event == null || !"message".equals(JsonFields.text(event, "type")) || JsonFields.text(event, "bot_id") != null) {
+        if (event == null || !"message".equals(JsonFields.text(event, "type"))
+                || JsonFields.text(event, "bot_id") != null) {
             return Optional.empty();
         }
         String subtype = JsonFields.text(event, "subtype");

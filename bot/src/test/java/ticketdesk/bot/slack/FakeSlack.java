@@ -273,7 +273,7 @@ public final class FakeSlack implements AutoCloseable {
     private String history(Map<String, String> params) {
         BigDecimal oldest = new BigDecimal(params.getOrDefault("oldest", "0"));
         int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
-        int from = params.containsKey("cursor") ? Integer.parseInt(params.get("cursor").substring("page-".length())) : 0;
+        int from = Integer.parseInt(params.getOrDefault("cursor", "page-0").substring("page-".length()));
         List<Message> found = new ArrayList<>(messages(params.get("channel")).stream()
                 .filter(m -> new BigDecimal(m.ts).compareTo(oldest) >= 0).toList());
         Collections.reverse(found);

@@ -104,14 +104,16 @@ class ReplayTest extends SlackTest {
     @Test
     void keysAreForgottenOnceTheirSignatureHasExpired() throws Exception {
         try (Connection c = db.connect(); var sql = c.createStatement()) {
-            sql.executeUpdate("INSERT INTO slack_accepted_requests (request_key, expires_at) VALUES"
-                    + " ('old', UTC_TIMESTAMP(6) - INTERVAL 1 SECOND), ('fresh', UTC_TIMESTAMP(6) + INTERVAL 5 MINUTE)");
+            sql.executeUpdate("INSERT INTO slack_accepted_requests (signed_at, request_key) VALUES"
+                    + " (UNIX_TIMESTAMP() - 601, UNHEX(SHA2('old', 256))),"
+                    + " (UNIX_TIMESTAMP() - 300, UNHEX(SHA2('fresh', 256)))");
         }
 
         accepted.forgetExpired();
 
-        assertThat(db.count("SELECT COUNT(*) FROM slack_accepted_requests WHERE request_key IN ('old', 'fresh')"))
+        assertThat(db.count("SELECT COUNT(*) FROM slack_accepted_requests"
+                + " WHERE request_key IN (UNHEX(SHA2('old', 256)), UNHEX(SHA2('fresh', 256)))")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM slack_accepted_requests WHERE request_key = UNHEX(SHA2('fresh', 256))"))
                 .isEqualTo(1);
-        assertThat(db.count("SELECT COUNT(*) FROM slack_accepted_requests WHERE request_key = 'fresh'")).isEqualTo(1);
     }
 }

@@ -85,8 +85,9 @@ class SubscribedEventsTest extends SlackTest {
         String ts = ts();
         String typed = "<@UEVE>, see <https://kb.example/toner?a=1&amp;b=2|the toner guide> and"
                 + " <https://kb.example/drum>, ask <@USTRANGER|sam> or <@UNOBODY> in <#C123|printers> or <#C456>;"
-                + " <!here> <!channel> <!everyone> <!subteam^S1|@it-team> <!subteam^S2> <mailto:it@example.com|it@example.com>"
-                + " <http://example.com|example.com> since <!date^1392734382^{date}|Feb 18th, 2014>: 1 &lt; 2 &amp;&amp; 3 &gt; 2";
+                + " <!here> <!channel> <!everyone> <!subteam^S1|@it-team> <!subteam^S2>"
+                + " <mailto:it@example.com|it@example.com> <http://example.com|example.com>"
+                + " since <!date^1392734382^{date}|Feb 18th, 2014>: 1 &lt; 2 &amp;&amp; 3 &gt; 2";
 
         signed.event(Payloads.envelope(Payloads.threadMessage(null, "UFIN", typed, ts, card, RESPONDERS)), null);
 

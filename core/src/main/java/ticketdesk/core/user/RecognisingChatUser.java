@@ -20,8 +20,8 @@ import ticketdesk.core.Times;
 public class RecognisingChatUser {
 
     static final String FOREIGN = "you are not a member of the workspace this ticketdesk serves, so nothing was done";
-    static final String HOME_UNKNOWN = "ticketdesk could not yet confirm which workspace it serves, so your account"
-            + " was not set up; please try again in a moment";
+    static final String HOME_UNKNOWN = "ticketdesk does not know yet which workspace it serves, so your account was"
+            + " not set up; please try again in a moment, or tell an admin if this keeps happening";
 
     private final UserRepository users;
     private final IdentityLinks links;

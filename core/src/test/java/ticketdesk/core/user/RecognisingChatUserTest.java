@@ -133,7 +133,8 @@ class RecognisingChatUserTest extends DatabaseTest {
         Set<Long> ids = new HashSet<>();
         for (Future<ChatUserResult> f : pool.invokeAll(calls)) {
             ChatUserResult result = f.get();
-            ids.add(result instanceof ChatUserResult.Created c ? c.user().id() : ((ChatUserResult.Known) result).user().id());
+            ids.add(result instanceof ChatUserResult.Created c ? c.user().id()
+                    : ((ChatUserResult.Known) result).user().id());
         }
         pool.shutdown();
 
