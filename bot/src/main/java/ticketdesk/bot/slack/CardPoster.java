@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ticketdesk.bot.card.TicketCard;
 import ticketdesk.bot.card.TicketCards;
 import ticketdesk.core.outbox.RetryLater;
@@ -22,6 +24,7 @@ class CardPoster {
 
     /** Slack's clock and ours may disagree: the channel is searched from a little before the first attempt. */
     private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(CardPoster.class);
 
     private final TicketCards cards;
     private final SlackPosts posts;
@@ -76,8 +79,7 @@ class CardPoster {
 
     private void post(long ticketId, String channel, SlackPosts.Claim claim, Shown shown) {
         Optional<String> earlier = claim instanceof SlackPosts.Claim.AfterEarlierAttempt after
-                ? tagged.find(channel, after.firstTried().toInstant(ZoneOffset.UTC).minus(CLOCK_MARGIN), shown.tag())
-                : Optional.empty();
+                ? earlierCard(ticketId, channel, after, shown) : Optional.empty();
         if (earlier.isEmpty()) {
             posts.posted(ticketId, web.postMessage(channel, null, shown.text(), shown.blocks(), shown.tag()));
             return;
@@ -85,6 +87,25 @@ class CardPoster {
         // the earlier attempt's card, as it was then: adopt it and make it show the ticket as it is now
         posts.posted(ticketId, new SlackWeb.Posted(channel, earlier.get()));
         web.update(channel, earlier.get(), shown.text(), shown.blocks(), shown.tag());
+    }
+
+    /**
+     * The card an earlier attempt posted, if Slack has it. Slack refusing the search itself (no
+     * {@code channels:history} scope) is no reason never to show the ticket: then the card is posted, as
+     * before the search existed; Slack unreachable is retried.
+     */
+    private Optional<String> earlierCard(long ticketId, String channel, SlackPosts.Claim.AfterEarlierAttempt after,
+                                         Shown shown) {
+        try {
+            return tagged.find(channel, after.firstTried().toInstant(ZoneOffset.UTC).minus(CLOCK_MARGIN), shown.tag());
+        } catch (SlackCallFailed e) {
+            if (e.slackUnavailable()) {
+                throw e;
+            }
+            LOG.warn("could not look for the card of ticket #{} in the channel ({}); posting it", ticketId,
+                    e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

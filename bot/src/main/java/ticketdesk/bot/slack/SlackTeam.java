@@ -1,5 +1,6 @@
 package ticketdesk.bot.slack;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -22,11 +23,12 @@ class SlackTeam implements HomeWorkspace {
     private static final Logger LOG = LoggerFactory.getLogger(SlackTeam.class);
 
     private final SlackSettings settings;
-    private final SlackWeb web;
+    private final BeanProvider<SlackWeb> web;
     private final AfterAck afterAck;
     private volatile String learned;
 
-    SlackTeam(SlackSettings settings, SlackWeb web, AfterAck afterAck) {
+    /** The Web API client only when Slack is asked: an install without Slack never loads the SDK for this. */
+    SlackTeam(SlackSettings settings, BeanProvider<SlackWeb> web, AfterAck afterAck) {
         this.settings = settings;
         this.web = web;
         this.afterAck = afterAck;
@@ -49,7 +51,7 @@ class SlackTeam implements HomeWorkspace {
             return;
         }
         try {
-            learned = web.team();
+            learned = web.get().team();
             LOG.info("Slack team {} (the bot token's, from auth.test) is the only one whose people use ticketdesk",
                     learned);
         } catch (RuntimeException e) {

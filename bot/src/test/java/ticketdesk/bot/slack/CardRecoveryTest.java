@@ -93,6 +93,25 @@ class CardRecoveryTest extends SlackTest {
         assertThat(slack.calls("conversations.history")).as("the channel was searched first").isNotEmpty();
     }
 
+    @Test
+    void whenSlackRefusesTheSearchForAnEarlierCardTheCardIsStillPosted() throws Exception {
+        User fay = world.user("Fay", Role.EMPLOYEE, "UFAY");
+        slack.refuse("conversations.history", "missing_scope");
+        try {
+            slack.failWith(500, null);
+            Ticket ticket = world.pendingTicket(fay, "kettle leaks");
+            deliver();
+            slack.recover();
+
+            deliverAll();
+
+            assertOneCardShowing(ticket, "Waiting for a responder");
+            assertThat(slack.calls("conversations.history")).isNotEmpty();
+        } finally {
+            slack.refuse("conversations.history", null);
+        }
+    }
+
     /** Delivers until nothing is pending, waiting out the short back-offs and the posting lease. */
     private void deliverAll() {
         eventually(() -> {

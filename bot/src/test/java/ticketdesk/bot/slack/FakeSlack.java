@@ -88,6 +88,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final Set<String> answersToLose = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private volatile String team = "T1";
     private final AtomicInteger ts = new AtomicInteger(100);
     private volatile int failStatus;
@@ -145,6 +146,15 @@ public final class FakeSlack implements AutoCloseable {
         this.team = teamId;
     }
 
+    /** Every call of {@code method} answers {@code ok: false} with this error (null: answers again). */
+    public void refuse(String method, String error) {
+        if (error == null) {
+            refusals.remove(method);
+        } else {
+            refusals.put(method, error);
+        }
+    }
+
     /** The next call of {@code method} is done, but its answer is lost: the connection closes halfway through it. */
     public void loseNextAnswerTo(String method) {
         answersToLose.add(method);
@@ -193,7 +203,7 @@ public final class FakeSlack implements AutoCloseable {
             answer(exchange, 200, "{\"ok\":false,\"error\":\"not_authed\"}");
             return;
         }
-        String answer = answerFor(method, params);
+        String answer = refusals.containsKey(method) ? error(refusals.get(method)) : answerFor(method, params);
         if (method.equals("chat.postMessage")) {
             params.put("answered.ts", JsonParser.parseString(answer).getAsJsonObject().get("ts").getAsString());
         }
