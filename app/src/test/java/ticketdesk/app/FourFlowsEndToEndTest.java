@@ -134,12 +134,15 @@ class FourFlowsEndToEndTest extends DatabaseTest {
                     && text(c).equals("Bob Example (email): Still jammed after a restart.")).size() == 1;
         });
 
-        // Alice answers in the ticket's thread; Bob reads it in his mailbox
+        // Alice answers in the ticket's thread, with Slack's markup; Bob reads it, readable, in his mailbox
         HttpResponse<String> threadReply = signed.event(Payloads.threadReply("UALICE",
-                "Replacing the drum unit now.", "1700000300.000100", card.ts(), RESPONDERS), null);
+                "Replacing the drum unit now, <@UBOB>: see <https://kb.example/drum|the guide> &amp; wait.",
+                "1700000300.000100", card.ts(), RESPONDERS), null);
         assertThat(threadReply.statusCode()).isEqualTo(200);
         eventually(() -> messages.forTicket(ticketId).size() == 2);
-        MimeMessage answer = awaitMail("bob@example.com", null, "Replacing the drum unit now.");
+        MimeMessage answer = awaitMail("bob@example.com", null, "Replacing the drum unit now");
+        assertThat(plainText(answer))
+                .contains("Replacing the drum unit now, @Bob Example: see the guide (https://kb.example/drum) & wait.");
         assertThat(answer.getSubject()).contains("[#" + ticketId + "]");
         assertThat(slack.calls("chat.postMessage", c -> card.ts().equals(c.param("thread_ts"))
                 && text(c).contains("Replacing the drum unit now."))).isEmpty();
@@ -182,6 +185,19 @@ class FourFlowsEndToEndTest extends DatabaseTest {
             return found[0] != null;
         });
         return found[0];
+    }
+
+    /** The decoded text/plain part, as a mail client shows it. */
+    private static String plainText(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return parts.getBodyPart(i).getContent().toString();
+                }
+            }
+        }
+        return content.toString();
     }
 
     private static String text(FakeSlack.Call call) {

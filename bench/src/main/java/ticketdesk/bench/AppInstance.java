@@ -188,6 +188,20 @@ public final class AppInstance implements AutoCloseable {
         return log;
     }
 
+    /** SIGKILL (what {@code kill -9} sends): no shutdown hook, no finishing what was started. Returns the exit code. */
+    public int kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 15 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         process.destroy();

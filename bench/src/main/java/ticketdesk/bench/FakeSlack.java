@@ -7,16 +7,22 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +30,11 @@ import java.util.regex.Pattern;
 /**
  * The Slack Web API on a real local socket ({@code SLACK_API_URL=http://127.0.0.1:port/api/}): answers
  * every method the way Slack does for a healthy workspace and records each call, so a run can check
- * what the instances posted (each card once) and find the buttons they rendered. Also takes the
- * {@code response_url} posts of slash commands and interactions.
+ * what the instances posted (each card once) and find the buttons they rendered. Keeps each channel's
+ * messages with their metadata, as {@code chat.update} and {@code conversations.history} see them, and can
+ * hold the answer to a card's {@code chat.postMessage} (the card posted, the poster not told) so a test can
+ * kill the poster at that moment. Also takes the {@code response_url} posts of slash commands and
+ * interactions.
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -70,10 +79,51 @@ public final class FakeSlack implements AutoCloseable {
     public record Button(String actionId, String value, String blockId) {
     }
 
+    /** A message as Slack keeps it: channel, ts, thread (null at the top level), and its text, blocks, metadata now. */
+    public static final class Message {
+        final String channel;
+        final String ts;
+        final String threadTs;
+        volatile String text;
+        volatile String blocks;
+        volatile String metadata;
+
+        Message(String channel, String ts, String threadTs, String text, String blocks, String metadata) {
+            this.channel = channel;
+            this.ts = ts;
+            this.threadTs = threadTs;
+            this.text = text;
+            this.blocks = blocks;
+            this.metadata = metadata;
+        }
+
+        public String ts() {
+            return ts;
+        }
+
+        /** The blocks as JSON text, with the escapes of the app's JSON writer undone. */
+        public String blocks() {
+            JsonNode parsed = parse(blocks);
+            return parsed == null ? "" : parsed.toString();
+        }
+
+        /** The ticket its metadata names, or -1. */
+        public long ticketId() {
+            JsonNode tag = parse(metadata);
+            return tag == null ? -1 : tag.path("event_payload").path("ticket_id").asLong(-1);
+        }
+    }
+
+    private record Held(HttpExchange exchange, byte[] answer) {
+    }
+
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> responses = new ConcurrentLinkedQueue<>();
     private final AtomicLong tsCounter = new AtomicLong();
+    private final Map<String, Message> messages = new ConcurrentHashMap<>();
+    private final List<Held> held = new CopyOnWriteArrayList<>();
+    private volatile boolean holdingCardPosts;
 
     private FakeSlack(HttpServer server) {
         this.server = server;
@@ -135,6 +185,36 @@ public final class FakeSlack implements AutoCloseable {
         return cards;
     }
 
+    /** The messages at the top level of a channel, oldest first, as they show now (after every update). */
+    public List<Message> messages(String channel) {
+        return messages.values().stream().filter(m -> m.channel.equals(channel) && m.threadTs == null)
+                .sorted(Comparator.comparing(m -> new BigDecimal(m.ts))).toList();
+    }
+
+    /** From now on a card's chat.postMessage is done, and its answer held until {@link #stopHolding()}. */
+    public void holdCardPosts() {
+        holdingCardPosts = true;
+    }
+
+    /** Waits for a card post whose answer is held; returns the card as posted. */
+    public Card awaitHeldCardPost(Duration timeout) {
+        Flows.await("a card post held", timeout, () -> !held.isEmpty());
+        return cards().get(cards().size() - 1);
+    }
+
+    /** Answers the held posts (to whoever still listens) and holds no more. */
+    public void stopHolding() {
+        holdingCardPosts = false;
+        for (Held h : held) {
+            try (HttpExchange exchange = h.exchange()) {
+                respond(exchange, h.answer());
+            } catch (IOException | RuntimeException gone) {
+                // the poster is dead: nobody reads this answer, as intended
+            }
+        }
+        held.clear();
+    }
+
     /** Thread posts in the responders' channel (messages mirrored into a ticket's thread). */
     public List<Call> threadPosts() {
         return calls("chat.postMessage").stream()
@@ -147,22 +227,31 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private void api(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestURI().getPath().substring("/api/".length());
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-            Map<String, String> params = contentType.contains("json") ? jsonParams(body) : formParams(body);
-            if (exchange.getRequestURI().getRawQuery() != null) {
-                formParams(exchange.getRequestURI().getRawQuery()).forEach(params::putIfAbsent);
-            }
-            ObjectNode answer = answer(method, params);
-            params.put("ts_answered", answer.path("ts").asText(""));
-            calls.add(new Call(method, params, System.nanoTime()));
-            byte[] out = JSON.writeValueAsBytes(answer);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(200, out.length);
-            exchange.getResponseBody().write(out);
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        Map<String, String> params = contentType.contains("json") ? jsonParams(body) : formParams(body);
+        if (exchange.getRequestURI().getRawQuery() != null) {
+            formParams(exchange.getRequestURI().getRawQuery()).forEach(params::putIfAbsent);
         }
+        ObjectNode answer = answer(method, params);
+        params.put("ts_answered", answer.path("ts").asText(""));
+        calls.add(new Call(method, params, System.nanoTime()));
+        byte[] out = JSON.writeValueAsBytes(answer);
+        if (holdingCardPosts && method.equals("chat.postMessage") && RESPONDER_CHANNEL.equals(params.get("channel"))
+                && params.getOrDefault("thread_ts", "").isEmpty()) {
+            held.add(new Held(exchange, out));
+            return;
+        }
+        try (exchange) {
+            respond(exchange, out);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, byte[] out) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, out.length);
+        exchange.getResponseBody().write(out);
     }
 
     private ObjectNode answer(String method, Map<String, String> params) {
@@ -171,12 +260,23 @@ public final class FakeSlack implements AutoCloseable {
         switch (method) {
             case "chat.postMessage" -> {
                 String ts = nextTs();
+                messages.put(ts, new Message(channel, ts, params.get("thread_ts"), params.get("text"),
+                        params.get("blocks"), params.get("metadata")));
                 answer.put("channel", channel).put("ts", ts);
                 answer.putObject("message").put("ts", ts).put("text", params.getOrDefault("text", ""))
                         .put("type", "message").put("user", "UBENCHBOT");
             }
-            case "chat.update" -> answer.put("channel", channel).put("ts", params.getOrDefault("ts", nextTs()))
-                    .put("text", params.getOrDefault("text", ""));
+            case "chat.update" -> {
+                Message message = messages.get(params.getOrDefault("ts", ""));
+                if (message == null || !message.channel.equals(channel)) {
+                    return answer.put("ok", false).put("error", "message_not_found");
+                }
+                message.text = params.get("text");
+                message.blocks = params.get("blocks");
+                message.metadata = params.getOrDefault("metadata", message.metadata);
+                answer.put("channel", channel).put("ts", message.ts).put("text", params.getOrDefault("text", ""));
+            }
+            case "conversations.history" -> history(channel, params, answer);
             case "chat.postEphemeral" -> answer.put("message_ts", nextTs());
             case "chat.getPermalink" -> answer.put("channel", channel)
                     .put("permalink", "https://bench.slack.invalid/archives/" + channel + "/p1");
@@ -200,6 +300,27 @@ public final class FakeSlack implements AutoCloseable {
         return answer;
     }
 
+    /** Top-level messages newest first, from {@code oldest} on, a page of {@code limit}; metadata only when asked. */
+    private void history(String channel, Map<String, String> params, ObjectNode answer) {
+        BigDecimal oldest = new BigDecimal(params.getOrDefault("oldest", "0"));
+        int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+        int from = Integer.parseInt(params.getOrDefault("cursor", "page-0").substring("page-".length()));
+        List<Message> found = new ArrayList<>(messages(channel).stream()
+                .filter(m -> new BigDecimal(m.ts).compareTo(oldest) >= 0).toList());
+        Collections.reverse(found);
+        var page = answer.putArray("messages");
+        for (Message m : found.subList(Math.min(from, found.size()), Math.min(from + limit, found.size()))) {
+            ObjectNode message = page.addObject().put("type", "message").put("ts", m.ts).put("text", m.text)
+                    .put("bot_id", "BBENCHBOT");
+            if (m.metadata != null && "true".equals(params.get("include_all_metadata"))) {
+                message.set("metadata", parse(m.metadata));
+            }
+        }
+        answer.put("has_more", from + limit < found.size());
+        answer.putObject("response_metadata").put("next_cursor",
+                from + limit < found.size() ? "page-" + (from + limit) : "");
+    }
+
     private void responseUrl(HttpExchange exchange) throws IOException {
         try (exchange) {
             responses.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -209,9 +330,10 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** As Slack's: the epoch second it was posted, and a number unique within it. */
     private String nextTs() {
         long n = tsCounter.incrementAndGet();
-        return (1_700_000_000L + n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+        return System.currentTimeMillis() / 1000 + "." + String.format("%06d", n % 1_000_000);
     }
 
     private static Map<String, String> formParams(String body) {

@@ -121,7 +121,8 @@ public final class SlackRequests {
         return new Signed(contentType, timestamp, "v0=" + hmac(signingSecret, "v0:" + timestamp + ":" + body), body);
     }
 
-    private static HttpRequest request(URI base, Signed signed) {
+    /** The signed request to {@code /slack/events} of {@code base}: the same one may go to several instances. */
+    public static HttpRequest request(URI base, Signed signed) {
         return HttpRequest.newBuilder(base.resolve("/slack/events"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", signed.contentType())

@@ -202,6 +202,20 @@ class TwoInstancesTest {
                 .as("email replies relayed into their ticket's thread").hasSize(EMAIL_TICKETS);
     }
 
+    @Test
+    @Order(7)
+    void aSlashCommandReplayedToTheOtherInstanceOpensNoSecondTicket() {
+        SlackRequests.Signed command = stack.slackRequests.signedSlashCommand(Flows.employee(1), "monitor is black");
+        List<HttpResponse<String>> answers = all(List.of(SlackRequests.request(a.uri("/"), command),
+                SlackRequests.request(b.uri("/"), command)));
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        Flows.await("the ticket", SETTLE, () -> stack.db.count("SELECT COUNT(*) FROM tickets"
+                + " WHERE title = 'monitor is black'") > 0);
+        AppInstance.sleep(1000);
+        assertThat(stack.db.count("SELECT COUNT(*) FROM tickets WHERE title = 'monitor is black'")).isEqualTo(1);
+    }
+
     /** Sends every request at once (16 at a time) and returns the answers in order. */
     private static List<HttpResponse<String>> all(List<HttpRequest> requests) {
         return all(requests, false);

@@ -1,6 +1,5 @@
 package ticketdesk.bot.slack;
 
-import com.google.gson.JsonObject;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
@@ -8,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Runs Bolt on a request and makes sure Slack has its answer within its 3 s, whatever the database does:
  * past {@code slack.ack-deadline} Slack gets a plain ack, and the handler's answer, when it comes, follows
  * as a note ({@link LateAnswers}); more requests than can wait are refused at once. Work a handler left for
- * after the ack starts once the answer is out.
+ * after the ack starts once the answer is out. A replay of a request already accepted gets its answer and
+ * does nothing ({@link AcceptedRequests}).
  */
 @Singleton
 class Acknowledger {
@@ -36,14 +37,19 @@ class Acknowledger {
 
     private final App app;
     private final ButtonPresses buttons;
+    private final ThreadReplies replies;
+    private final AcceptedRequests accepted;
     private final AfterAck afterAck;
     private final LateAnswers lateAnswers;
     private final SlackSettings settings;
     private final ExecutorService handlers;
 
-    Acknowledger(App app, ButtonPresses buttons, AfterAck afterAck, LateAnswers lateAnswers, SlackSettings settings) {
+    Acknowledger(App app, ButtonPresses buttons, ThreadReplies replies, AcceptedRequests accepted, AfterAck afterAck,
+                 LateAnswers lateAnswers, SlackSettings settings) {
         this.app = app;
         this.buttons = buttons;
+        this.replies = replies;
+        this.accepted = accepted;
         this.afterAck = afterAck;
         this.lateAnswers = lateAnswers;
         this.settings = settings;
@@ -64,20 +70,53 @@ class Acknowledger {
      * Handles Bolt's request; {@code receivedNanos} is when it arrived, from which the deadline counts. The
      * answer completes on the handler's thread, or at the deadline; no thread waits for it.
      */
-    CompletableFuture<Response> handle(Request<?> request, long receivedNanos) {
-        return handle(request.getRequestType(), () -> app.run(request), late -> lateAnswers.tell(request, late),
-                busy(request.getRequestType()), text -> { }, receivedNanos);
+    CompletableFuture<Response> handle(Request<?> request, RequestKey key, long receivedNanos) {
+        RequestType type = request.getRequestType();
+        Work work = type == RequestType.UrlVerification || type == RequestType.SSLCheck ? () -> app.run(request)
+                : once(key, type, () -> app.run(request));
+        return handle(type, work, late -> lateAnswers.tell(request, late), AckAnswers.busy(type), text -> { },
+                receivedNanos);
     }
 
     /**
      * Handles a card's button press ({@link ButtonPresses}); Slack shows nothing of its ack's body, so a press
-     * refused or failed is told to the presser as a note.
+     * refused or failed is told to the presser as a note. Its answer is known before the press is made, so
+     * accepting it is one INSERT (a claim storm's clicks pay for no more).
      */
-    CompletableFuture<Response> handle(ButtonPress press, long receivedNanos) {
+    CompletableFuture<Response> handle(ButtonPress press, RequestKey key, long receivedNanos) {
         return handle(RequestType.BlockAction, () -> {
-            buttons.press(press);
+            if (accepted.accept(key, Response.ok(), Response.ok()).isEmpty()) {
+                buttons.press(press);
+            }
             return Response.ok();
         }, late -> { }, Response.ok(), text -> buttons.tell(press, text), receivedNanos);
+    }
+
+    /** Handles a person's message in a thread ({@link ThreadReplies}). */
+    CompletableFuture<Response> handle(ThreadMessage message, RequestKey key, long receivedNanos) {
+        return handle(RequestType.Event, once(key, RequestType.Event, () -> {
+            replies.reply(message);
+            return Response.ok();
+        }), late -> { }, AckAnswers.busy(RequestType.Event), text -> { }, receivedNanos);
+    }
+
+    /** The work, done on the request's first arrival only; a replay gets the first one's answer. */
+    private Work once(RequestKey key, RequestType type, Work work) {
+        return () -> {
+            Optional<Response> replay = accepted.accept(key, null, AckAnswers.stillWorking(type));
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Response answer;
+            try {
+                answer = work.run();
+            } catch (Exception e) {
+                accepted.answered(key, AckAnswers.failure(type));
+                throw e;
+            }
+            accepted.answered(key, answer);
+            return answer;
+        };
     }
 
     /**
@@ -108,7 +147,7 @@ class Acknowledger {
                 finishLate(type, lateAnswer, handled);
             }
         });
-        return answer.completeOnTimeout(stillWorking(type), Math.max(left, 0), TimeUnit.NANOSECONDS);
+        return answer.completeOnTimeout(AckAnswers.stillWorking(type), Math.max(left, 0), TimeUnit.NANOSECONDS);
     }
 
     private Handled run(Work work) {
@@ -130,56 +169,9 @@ class Acknowledger {
         afterAck.start(handled.afterAck());
     }
 
-    /**
-     * More requests wait than the handlers can finish before Slack's deadline: say so at once and change
-     * nothing, rather than ack with "still working" and drop the work later.
-     */
-    private static Response busy(RequestType type) {
-        if (type == RequestType.Command) {
-            return ephemeral(BUSY);
-        }
-        if (type == RequestType.Event) {
-            return Response.builder().statusCode(503).contentType("text/plain").body("busy; retry").build();
-        }
-        if (type == RequestType.ViewSubmission) {
-            return formError(NewTicketForm.TITLE, BUSY);
-        }
-        return Response.ok();
-    }
-
-    /** Keeps the form open with {@code text} under one field: a plain ack would close it as if it were done. */
-    private static Response formError(String field, String text) {
-        JsonObject errors = new JsonObject();
-        errors.addProperty(field, text);
-        JsonObject body = new JsonObject();
-        body.addProperty("response_action", "errors");
-        body.add("errors", errors);
-        return Response.json(200, body.toString());
-    }
-
-    private static Response stillWorking(RequestType type) {
-        if (type == RequestType.Command) {
-            return ephemeral(STILL_WORKING);
-        }
-        return Response.ok();
-    }
-
     private static Response failed(RequestType type, Throwable error) {
         LOG.warn("Slack {} request failed: {}", type, String.valueOf(error), error);
-        if (type == RequestType.Event) {
-            return Response.builder().statusCode(500).contentType("text/plain").body("failed; retry").build();
-        }
-        if (type == RequestType.Command) {
-            return ephemeral(FAILED);
-        }
-        return Response.ok();
-    }
-
-    private static Response ephemeral(String text) {
-        JsonObject body = new JsonObject();
-        body.addProperty("response_type", "ephemeral");
-        body.addProperty("text", text);
-        return Response.json(200, body.toString());
+        return AckAnswers.failure(type);
     }
 
     /** A stopping instance finishes what Slack was already told it would do (a rolling restart loses nothing). */

@@ -56,7 +56,9 @@ class ButtonPresses {
             JsonObject user = object(json, "user");
             JsonObject channel = object(json, "channel");
             JsonObject action = firstAction(json);
-            return Optional.of(new ButtonPress(text(user, "id"), text(user, "username"), text(channel, "id"),
+            String team = text(user, "team_id");
+            return Optional.of(new ButtonPress(text(user, "id"), text(user, "username"),
+                    team != null ? team : text(object(json, "team"), "id"), text(channel, "id"),
                     text(json, "response_url"), action == null ? null
                             : new ButtonPress.Action(text(action, "action_id"), text(action, "value"))));
         } catch (JsonParseException e) {
@@ -139,7 +141,7 @@ class ButtonPresses {
             return;
         }
         Where about = where.about(ticketId.get());
-        SlackPeople.Answer answer = people.act(where.user(), press.userName(), about,
+        SlackPeople.Answer answer = people.act(press.presser(), about,
                 presser -> buttons.press(button, ticketId.get(), presser, Channel.SLACK, names));
         if (answer.text() != null) {
             notes.tell(about, answer.text());

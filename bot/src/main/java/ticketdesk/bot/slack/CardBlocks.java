@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.google.gson.JsonObject;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -19,6 +20,7 @@ import ticketdesk.bot.card.TicketCard;
 /** A {@link TicketCard} as Block Kit: heading and details, the state, and the buttons (value = ticket id). */
 final class CardBlocks {
 
+    static final String CARD_EVENT_TYPE = "ticketdesk_ticket_card";
     private static final int SECTION_LIMIT = 2900;
 
     private CardBlocks() {
@@ -44,6 +46,16 @@ final class CardBlocks {
             blocks.add(actions(a -> a.blockId("ticket-" + card.ticket().id()).elements(buttons)));
         }
         return blocks;
+    }
+
+    /** The message metadata that marks a ticket's card, so a card whose ts was lost can be found in the channel. */
+    static JsonObject tag(long ticketId) {
+        JsonObject payload = new JsonObject();
+        payload.addProperty("ticket_id", Long.toString(ticketId));
+        JsonObject tag = new JsonObject();
+        tag.addProperty("event_type", CARD_EVENT_TYPE);
+        tag.add("event_payload", payload);
+        return tag;
     }
 
     /** The notification text Slack shows where blocks cannot be shown. */

@@ -51,7 +51,8 @@ class NewTicketSubmissionHandler implements ViewSubmissionHandler {
         String userId = payload.getUser().getId();
         Where where = where(payload);
         AtomicReference<Refusal> invalid = new AtomicReference<>();
-        SlackPeople.Answer answer = people.act(userId, payload.getUser().getName(), where, user -> {
+        SlackPeople.Answer answer = people.act(new SlackPeople.Person(userId, payload.getUser().getName(),
+                teamOf(payload)), where, user -> {
             OpenResult result = desk.open(user, title, description, priority, category, Source.SLACK);
             String text = desk.answer(result, names);
             if (result instanceof OpenResult.Opened opened) {
@@ -79,6 +80,12 @@ class NewTicketSubmissionHandler implements ViewSubmissionHandler {
         String[] origin = NewTicketForm.metadata(payload.getView().getPrivateMetadata());
         String userId = payload.getUser().getId();
         return new Where(null, origin[0] == null ? userId : origin[0], userId, origin[1]);
+    }
+
+    /** The submitter's own team; the team of the workspace the form was opened in when Slack leaves it out. */
+    private static String teamOf(ViewSubmissionPayload payload) {
+        String team = payload.getUser().getTeamId();
+        return team != null || payload.getTeam() == null ? team : payload.getTeam().getId();
     }
 
     private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -8,12 +8,6 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
-import com.slack.api.model.event.MessageBotEvent;
-import com.slack.api.model.event.MessageChangedEvent;
-import com.slack.api.model.event.MessageDeletedEvent;
-import com.slack.api.model.event.MessageEvent;
-import com.slack.api.model.event.MessageFileShareEvent;
-import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -23,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The one Bolt {@link App} and the {@link Slack} client it and the notifier share. The middleware is
  * Bolt's signature verification (and ssl_check) only: Bolt's default authorization would call
- * {@code auth.test} before the ack, which ticketdesk never does.
+ * {@code auth.test} before the ack, which ticketdesk never does. Every event without a handler (a member
+ * joining, a topic change, an edit, a bot's post: anything but a person's thread reply, which
+ * {@link ThreadReplies} reads) is acked with 200, since Slack counts any other answer as a failed delivery.
  */
 @Factory
 class SlackAppFactory {
@@ -43,10 +39,9 @@ class SlackAppFactory {
     }
 
     @Singleton
-    App app(SlackSettings settings, Slack slack, TicketCommandHandler command, NewTicketSubmissionHandler form,
-            ThreadReplyHandler thread, IgnoredMessageHandler ignored) {
+    App app(SlackSettings settings, Slack slack, TicketCommandHandler command, NewTicketSubmissionHandler form) {
         AppConfig config = AppConfig.builder().signingSecret(settings.getSigningSecret())
-                .singleTeamBotToken(settings.getBotToken()).slack(slack).build();
+                .singleTeamBotToken(settings.getBotToken()).slack(slack).allEventsApiAutoAckEnabled(true).build();
         List<Middleware> middleware = new ArrayList<>();
         middleware.add(new RequestVerification(new SlackSignature.Verifier(
                 new SlackSignature.Generator(settings.getSigningSecret()))));
@@ -55,12 +50,6 @@ class SlackAppFactory {
         app.asOAuthApp(false);
         app.command(Pattern.compile("^/.*$"), command);
         app.viewSubmission(NewTicketForm.CALLBACK_ID, form);
-        app.event(MessageEvent.class, thread);
-        app.event(MessageThreadBroadcastEvent.class, thread.broadcasts());
-        app.event(MessageFileShareEvent.class, thread.fileShares());
-        app.event(MessageBotEvent.class, ignored.forType());
-        app.event(MessageChangedEvent.class, ignored.forType());
-        app.event(MessageDeletedEvent.class, ignored.forType());
         return app;
     }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /slack/events}: slash commands, interactivity and the Events API on one URL. The signature is
- * checked before anything else is looked at; then a card's button press goes to {@link ButtonPresses} and
- * anything else to Bolt.
+ * checked before anything else is looked at; then a card's button press goes to {@link ButtonPresses}, a
+ * person's thread message to {@link ThreadReplies}, and anything else to Bolt, each keyed by its signature so
+ * that a replay does nothing ({@link AcceptedRequests}).
  */
 @Controller("/slack")
 class SlackEventsController {
@@ -69,9 +70,16 @@ class SlackEventsController {
             return text(HttpStatus.BAD_REQUEST, "The request body is malformed JSON, not a Slack payload"
                     + " ticketdesk can read; nothing was changed.");
         }
+        RequestKey key = RequestKey.of(
+                request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+                request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_SIGNATURE));
         Optional<ButtonPress> press = ButtonPresses.read(json.json());
         if (press.isPresent()) {
-            return acknowledger.get().handle(press.get(), received).thenApply(bridge.get()::toMicronaut);
+            return acknowledger.get().handle(press.get(), key, received).thenApply(bridge.get()::toMicronaut);
+        }
+        Optional<ThreadMessage> message = ThreadReplies.read(json.json());
+        if (message.isPresent()) {
+            return acknowledger.get().handle(message.get(), key, received).thenApply(bridge.get()::toMicronaut);
         }
         Request<?> slackRequest;
         try {
@@ -83,7 +91,7 @@ class SlackEventsController {
             return text(HttpStatus.BAD_REQUEST, "The request is not a kind of Slack request ticketdesk handles;"
                     + " nothing was changed.");
         }
-        return acknowledger.get().handle(slackRequest, received).thenApply(bridge.get()::toMicronaut);
+        return acknowledger.get().handle(slackRequest, key, received).thenApply(bridge.get()::toMicronaut);
     }
 
     /** Builds Bolt's side at start-up when Slack is configured, so the first request is not the slow one. */

@@ -70,7 +70,7 @@ class SlackNotifier implements Notifier {
         } else if (n.recipientUserId() != null) {
             direct(n);
         } else if (n.kind() == NotificationKind.OPENED || n.kind() == NotificationKind.CHANGED) {
-            cards.show(n.ticketId());
+            cards.show(n.ticketId(), n.attempt());
         } else if (n.kind() == NotificationKind.MESSAGE || n.kind() == NotificationKind.INTERNAL_NOTE) {
             intoThread(n);
         }
@@ -86,7 +86,7 @@ class SlackNotifier implements Notifier {
         if (message.isEmpty() || posts.relayed(message.get().id())) {
             return;
         }
-        Optional<SlackPostRow> card = posts.card(n.ticketId()).or(() -> cards.show(n.ticketId()));
+        Optional<SlackPostRow> card = posts.card(n.ticketId()).or(() -> cards.show(n.ticketId(), n.attempt()));
         if (card.isEmpty()) {
             return;
         }

@@ -48,11 +48,18 @@ public class SlackWeb {
     }
 
     public Posted postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+        return postMessage(channel, threadTs, text, blocks, null);
+    }
+
+    /** {@code metadata}: Slack's message metadata ({@code event_type}, {@code event_payload}) as JSON, or null. */
+    public Posted postMessage(String channel, String threadTs, String text, List<LayoutBlock> blocks,
+                              JsonObject metadata) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("channel", channel);
         put(form, "thread_ts", threadTs);
         form.put("text", text);
         put(form, "blocks", blocks == null ? null : SLACK_JSON.toJson(blocks));
+        put(form, "metadata", metadata == null ? null : metadata.toString());
         form.put("unfurl_links", "false");
         form.put("unfurl_media", "false");
         JsonObject answer = call("chat.postMessage", form);
@@ -60,12 +67,13 @@ public class SlackWeb {
         return new Posted(answeredChannel == null ? channel : answeredChannel, JsonFields.text(answer, "ts"));
     }
 
-    public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
+    public void update(String channel, String ts, String text, List<LayoutBlock> blocks, JsonObject metadata) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("channel", channel);
         form.put("ts", ts);
         form.put("text", text);
         put(form, "blocks", blocks == null ? null : SLACK_JSON.toJson(blocks));
+        put(form, "metadata", metadata == null ? null : metadata.toString());
         call("chat.update", form);
     }
 
@@ -100,6 +108,15 @@ public class SlackWeb {
         }
         return new Profile(name == null || name.isBlank() ? JsonFields.text(info, "name") : name,
                 JsonFields.text(profile, "email"));
+    }
+
+    /** The team the bot token belongs to ({@code auth.test}): the workspace the app is installed in. */
+    public String team() {
+        String team = JsonFields.text(call("auth.test", new LinkedHashMap<>()), "team_id");
+        if (team == null || team.isBlank()) {
+            throw new SlackCallFailed("auth.test answered no team_id");
+        }
+        return team;
     }
 
     /** Whether a response_url is one Slack handed us (posting elsewhere would let a payload steer our requests). */
@@ -148,7 +165,7 @@ public class SlackWeb {
      * {@code MethodsClient} builds a new Gson, and every reflective adapter of the response types, for each
      * call: 7 % of the app's CPU while a claim storm's cards were being updated.)
      */
-    private JsonObject call(String method, Map<String, String> form) {
+    JsonObject call(String method, Map<String, String> form) {
         FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
         String url = settings.getApiUrl().endsWith("/") ? settings.getApiUrl() : settings.getApiUrl() + "/";
@@ -188,7 +205,7 @@ public class SlackWeb {
         throw new SlackCallFailed(method + " answered something that is not a JSON object");
     }
 
-    private static void put(Map<String, String> form, String key, String value) {
+    static void put(Map<String, String> form, String key, String value) {
         if (value != null) {
             form.put(key, value);
         }

@@ -42,7 +42,8 @@ class TicketCommandHandler implements SlashCommandHandler {
             return answer(ctx, SlackText.escape(ChatDesk.answerWithoutPerson(command, payload.getCommand())));
         }
         Where where = new Where(null, payload.getChannelId(), payload.getUserId(), payload.getResponseUrl());
-        SlackPeople.Answer answer = people.act(payload.getUserId(), payload.getUserName(), where,
+        SlackPeople.Answer answer = people.act(new SlackPeople.Person(payload.getUserId(), payload.getUserName(),
+                        payload.getTeamId()), where,
                 user -> Optional.of(desk.run(command, user, Source.SLACK, names)));
         return answer(ctx, answer.deferred() ? FIRST_TIME : answer.text());
     }

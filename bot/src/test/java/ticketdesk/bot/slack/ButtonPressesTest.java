@@ -18,8 +18,14 @@ class ButtonPressesTest {
 
     @Test
     void aPressIsReadAsWhoPressedWhichButtonOnWhichTicketAndWhereToAnswer() {
-        assertThat(read(p -> { })).isEqualTo(new ButtonPress("UAL", "ual", "CRESP", "https://hooks.slack.com/a",
+        assertThat(read(p -> { })).isEqualTo(new ButtonPress("UAL", "ual", "T1", "CRESP", "https://hooks.slack.com/a",
                 new ButtonPress.Action("claim", "42")));
+    }
+
+    @Test
+    void thePressersTeamIsTheirOwnAndTheWorkspacesOnlyWhenSlackLeavesTheirsOut() {
+        assertThat(read(p -> p.getAsJsonObject("user").addProperty("team_id", "TGUEST")).teamId()).isEqualTo("TGUEST");
+        assertThat(read(p -> p.getAsJsonObject("user").remove("team_id")).teamId()).isEqualTo("T1");
     }
 
     @Test

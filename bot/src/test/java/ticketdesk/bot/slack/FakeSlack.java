@@ -1,5 +1,6 @@
 package ticketdesk.bot.slack;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
@@ -7,12 +8,17 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +26,9 @@ import java.util.function.Predicate;
 
 /**
  * A stand-in for Slack's Web API (and response_url endpoint) on a real local socket. It records every call
- * and answers like Slack; a test can make it answer 500 or 429 with Retry-After until it recovers.
+ * and answers like Slack: it keeps each channel's messages (with their metadata) for {@code chat.update} and
+ * {@code conversations.history}, and says which team the token is of ({@code auth.test}). A test can make it
+ * answer 500 or 429 with Retry-After until it recovers, or do a call and lose its answer.
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -48,8 +56,40 @@ public final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** A message as Slack keeps it: where, its ts, its thread (null at the top level), text, blocks and metadata. */
+    public static final class Message {
+        final String channel;
+        final String ts;
+        final String threadTs;
+        volatile String text;
+        volatile String blocks;
+        volatile String metadata;
+
+        Message(String channel, String ts, String threadTs, String text, String blocks, String metadata) {
+            this.channel = channel;
+            this.ts = ts;
+            this.threadTs = threadTs;
+            this.text = text;
+            this.blocks = blocks;
+            this.metadata = metadata;
+        }
+
+        public String ts() {
+            return ts;
+        }
+
+        /** The blocks as the message shows them now, readable as {@link Call#blocks()}. */
+        public String blocks() {
+            return new Call("", Map.of("blocks", blocks == null ? "" : blocks), "").blocks();
+        }
+    }
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final Set<String> answersToLose = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private volatile String team = "T1";
     private final AtomicInteger ts = new AtomicInteger(100);
     private volatile int failStatus;
     private volatile String retryAfter;
@@ -101,6 +141,30 @@ public final class FakeSlack implements AutoCloseable {
         profiles = copy;
     }
 
+    /** The team auth.test names (the token's own); null makes auth.test fail. */
+    public void team(String teamId) {
+        this.team = teamId;
+    }
+
+    /** Every call of {@code method} answers {@code ok: false} with this error (null: answers again). */
+    public void refuse(String method, String error) {
+        if (error == null) {
+            refusals.remove(method);
+        } else {
+            refusals.put(method, error);
+        }
+    }
+
+    /** The next call of {@code method} is done, but its answer is lost: the connection closes halfway through it. */
+    public void loseNextAnswerTo(String method) {
+        answersToLose.add(method);
+    }
+
+    /** The messages at the top level of a channel, oldest first, as they show now (after every update). */
+    public List<Message> messages(String channel) {
+        return messages.stream().filter(m -> m.channel.equals(channel) && m.threadTs == null).toList();
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -139,11 +203,15 @@ public final class FakeSlack implements AutoCloseable {
             answer(exchange, 200, "{\"ok\":false,\"error\":\"not_authed\"}");
             return;
         }
-        String answer = answerFor(method, params);
+        String answer = refusals.containsKey(method) ? error(refusals.get(method)) : answerFor(method, params);
         if (method.equals("chat.postMessage")) {
             params.put("answered.ts", JsonParser.parseString(answer).getAsJsonObject().get("ts").getAsString());
         }
         calls.add(new Call(method, params, body));
+        if (answersToLose.remove(method)) {
+            cutOff(exchange, answer);
+            return;
+        }
         answer(exchange, 200, answer);
     }
 
@@ -153,12 +221,35 @@ public final class FakeSlack implements AutoCloseable {
         switch (method) {
             case "chat.postMessage" -> {
                 String channel = params.get("channel");
-                json.addProperty("channel", channel != null && channel.startsWith("#") ? "CRESP" : channel);
-                json.addProperty("ts", "1700000000." + String.format("%06d", ts.incrementAndGet()));
+                String answered = channel != null && channel.startsWith("#") ? "CRESP" : channel;
+                String posted = System.currentTimeMillis() / 1000 + "." + String.format("%06d", ts.incrementAndGet());
+                json.addProperty("channel", answered);
+                json.addProperty("ts", posted);
+                messages.add(new Message(answered, posted, params.get("thread_ts"), params.get("text"),
+                        params.get("blocks"), params.get("metadata")));
             }
             case "chat.update" -> {
+                Message message = messages.stream().filter(m -> m.channel.equals(params.get("channel"))
+                        && m.ts.equals(params.get("ts"))).findFirst().orElse(null);
+                if (message == null) {
+                    return error("message_not_found");
+                }
+                message.text = params.get("text");
+                message.blocks = params.get("blocks");
+                message.metadata = params.getOrDefault("metadata", message.metadata);
                 json.addProperty("channel", params.get("channel"));
                 json.addProperty("ts", params.get("ts"));
+            }
+            case "conversations.history" -> {
+                return history(params);
+            }
+            case "auth.test" -> {
+                if (team == null) {
+                    return error("invalid_auth");
+                }
+                json.addProperty("team_id", team);
+                json.addProperty("user_id", "UBOT");
+                json.addProperty("bot_id", "BBOT");
             }
             case "chat.postEphemeral" -> json.addProperty("message_ts", "1700000001.000001");
             case "users.info" -> {
@@ -188,6 +279,43 @@ public final class FakeSlack implements AutoCloseable {
         return json.toString();
     }
 
+    /** Top-level messages, newest first, from {@code oldest} on, {@code limit} a page; metadata only when asked. */
+    private String history(Map<String, String> params) {
+        BigDecimal oldest = new BigDecimal(params.getOrDefault("oldest", "0"));
+        int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+        int from = Integer.parseInt(params.getOrDefault("cursor", "page-0").substring("page-".length()));
+        List<Message> found = new ArrayList<>(messages(params.get("channel")).stream()
+                .filter(m -> new BigDecimal(m.ts).compareTo(oldest) >= 0).toList());
+        Collections.reverse(found);
+        JsonArray page = new JsonArray();
+        for (Message m : found.subList(Math.min(from, found.size()), Math.min(from + limit, found.size()))) {
+            JsonObject message = new JsonObject();
+            message.addProperty("type", "message");
+            message.addProperty("ts", m.ts);
+            message.addProperty("text", m.text);
+            message.addProperty("bot_id", "BBOT");
+            if (m.metadata != null && "true".equals(params.get("include_all_metadata"))) {
+                message.add("metadata", JsonParser.parseString(m.metadata));
+            }
+            page.add(message);
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("ok", true);
+        json.add("messages", page);
+        json.addProperty("has_more", from + limit < found.size());
+        JsonObject next = new JsonObject();
+        next.addProperty("next_cursor", from + limit < found.size() ? "page-" + (from + limit) : "");
+        json.add("response_metadata", next);
+        return json.toString();
+    }
+
+    private static String error(String error) {
+        JsonObject json = new JsonObject();
+        json.addProperty("ok", false);
+        json.addProperty("error", error);
+        return json.toString();
+    }
+
     private static Map<String, String> params(HttpExchange exchange, String body) {
         Map<String, String> params = new HashMap<>();
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -209,6 +337,24 @@ public final class FakeSlack implements AutoCloseable {
             }
         }
         return params;
+    }
+
+    /** The answer's start, then the connection closes: the call was done, and the caller never learns its result. */
+    private static void cutOff(HttpExchange exchange, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes, 0, bytes.length / 2);
+            exchange.getResponseBody().flush();
+        } catch (IOException ignored) {
+            // the caller hung up first; either way it has no answer
+        }
+        try {
+            exchange.close();
+        } catch (RuntimeException ignored) {
+            // "insufficient bytes written": the point of it
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

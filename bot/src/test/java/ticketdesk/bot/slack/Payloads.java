@@ -14,7 +14,7 @@ public final class Payloads {
         payload.addProperty("type", "block_actions");
         payload.addProperty("api_app_id", "A1");
         payload.addProperty("token", "legacy-token");
-        payload.addProperty("trigger_id", "trigger-" + userId);
+        payload.addProperty("trigger_id", SignedSlack.trigger(userId));
         payload.addProperty("response_url", responseUrl);
         payload.add("team", object("id", "T1", "domain", "acme"));
         payload.add("user", object("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(),
@@ -91,7 +91,7 @@ public final class Payloads {
         payload.addProperty("type", "view_submission");
         payload.addProperty("api_app_id", "A1");
         payload.addProperty("token", "legacy-token");
-        payload.addProperty("trigger_id", "trigger-" + userId);
+        payload.addProperty("trigger_id", SignedSlack.trigger(userId));
         payload.add("team", object("id", "T1", "domain", "acme"));
         payload.add("user", object("id", userId, "username", userId.toLowerCase(), "name", userId.toLowerCase(),
                 "team_id", "T1"));

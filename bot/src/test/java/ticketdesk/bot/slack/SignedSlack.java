@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,6 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignedSlack {
 
+    private static final AtomicLong TRIGGERS = new AtomicLong();
+
     private final URI endpoint;
     private final String secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,11 +33,17 @@ public final class SignedSlack {
         this.secret = secret;
     }
 
-    /** A slash command as Slack posts it (form-encoded). */
+    /** A slash command as Slack posts it (form-encoded), from team T1. */
     public HttpResponse<String> command(String userId, String userName, String text, String responseUrl) {
+        return post(commandBody(userId, userName, text, responseUrl, "T1"), "application/x-www-form-urlencoded",
+                now(), Map.of());
+    }
+
+    /** The body of a slash command from {@code team}; as Slack does, every one has a trigger_id of its own. */
+    public static String commandBody(String userId, String userName, String text, String responseUrl, String team) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "legacy-token");
-        form.put("team_id", "T1");
+        form.put("team_id", team);
         form.put("team_domain", "acme");
         form.put("channel_id", "CGENERAL");
         form.put("channel_name", "general");
@@ -44,8 +53,13 @@ public final class SignedSlack {
         form.put("text", text);
         form.put("api_app_id", "A1");
         form.put("response_url", responseUrl);
-        form.put("trigger_id", "trigger-" + userId);
-        return post(formBody(form), "application/x-www-form-urlencoded", now(), Map.of());
+        form.put("trigger_id", trigger(userId));
+        return formBody(form);
+    }
+
+    /** A trigger_id as unique as Slack's: {@code trigger-<user>-<n>}. */
+    public static String trigger(String userId) {
+        return "trigger-" + userId + "-" + TRIGGERS.incrementAndGet();
     }
 
     /** An interactivity payload (buttons, modals): {@code payload=<json>}. */

@@ -25,6 +25,8 @@ abstract class SlackTest extends DatabaseTest {
 
     static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     static final String RESPONDERS = "CRESP";
+    /** The team of every payload {@link Payloads} and {@link SignedSlack} build, unless a test says otherwise. */
+    static final String TEAM = "T1";
 
     protected final FakeSlack slack = FakeSlack.start();
 
@@ -43,6 +45,7 @@ abstract class SlackTest extends DatabaseTest {
         p.put("slack.bot-token", FakeSlack.BOT_TOKEN);
         p.put("slack.api-url", slack.apiUrl());
         p.put("slack.responder-channel", RESPONDERS);
+        p.put("slack.team-id", TEAM);
         p.put("slack.response-url-prefix", slack.base());
         p.put("ticketdesk.outbox.base-delay", "10ms");
         p.put("ticketdesk.outbox.max-delay", "50ms");

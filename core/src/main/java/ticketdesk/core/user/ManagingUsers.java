@@ -13,7 +13,7 @@ import ticketdesk.core.Refusal;
 import ticketdesk.core.Times;
 import ticketdesk.core.ticket.TicketPool;
 
-/** Creates and edits users, links chat identities and sets admin passwords. */
+/** Creates and edits users, with the chat identity an admin gives them, and sets admin passwords. */
 @Singleton
 public class ManagingUsers {
 
@@ -23,15 +23,17 @@ public class ManagingUsers {
     private final Times times;
     private final TransactionOperations<Connection> tx;
     private final TicketPool pool;
+    private final IdentityLinks links;
 
     ManagingUsers(UserRepository users, PhoneNumbers phones, Passwords passwords, Times times,
-                  TransactionOperations<Connection> tx, TicketPool pool) {
+                  TransactionOperations<Connection> tx, TicketPool pool, IdentityLinks links) {
         this.users = users;
         this.input = new UserFields.Input(users, phones);
         this.passwords = passwords;
         this.times = times;
         this.tx = tx;
         this.pool = pool;
+        this.links = links;
     }
 
     /**
@@ -84,7 +86,9 @@ public class ManagingUsers {
         var now = times.now();
         UserRow saved = users.save(new UserRow(null, fields.displayName, fields.email, fields.phone, user.role().db(),
                 fields.profession, fields.organization, true, hash, now, now));
-        linkSlack(saved.id(), fields.slackUserId);
+        if (fields.slackUserId != null) {
+            links.link(saved.id(), Platform.SLACK, fields.slackUserId, null, Channel.SYSTEM);
+        }
         return new UserResult.Saved(saved.toUser());
     }
 
@@ -134,44 +138,11 @@ public class ManagingUsers {
         if (newHash != null || !old.role().equals(change.role().db())) {
             users.endSessions(old.id());
         }
-        users.deleteIdentity(old.id(), Platform.SLACK.db());
-        linkSlack(old.id(), fields.slackUserId);
+        links.replace(old.id(), Platform.SLACK, fields.slackUserId, actorId, channel);
         if (Role.fromDb(old.role()).canWorkTickets() && !change.role().canWorkTickets()) {
             pool.returnTicketsHeldBy(old.id(), actorId, channel, old.role() + " became " + change.role().db());
         }
         return new UserResult.Saved(updated.toUser());
-    }
-
-    /**
-     * The user behind a chat identity, created as an active employee on first use. Only an admin makes
-     * someone a responder. A known email links the identity to the existing user instead. When two first
-     * actions of the same person race, the loser reads what the winner created.
-     */
-    public User chatUser(Platform platform, String externalId, String displayName, String email) {
-        try {
-            return tx.executeWrite(s -> findOrCreate(platform, externalId, displayName, email));
-        } catch (DataAccessException raced) {
-            return tx.executeRead(s -> users.findByIdentity(platform.db(), externalId))
-                    .orElseThrow(() -> raced).toUser();
-        }
-    }
-
-    private User findOrCreate(Platform platform, String externalId, String displayName, String email) {
-        Optional<UserRow> known = users.findByIdentity(platform.db(), externalId);
-        if (known.isPresent()) {
-            return known.get().toUser();
-        }
-        String normalisedEmail = UserFields.emailOrNull(email);
-        UserRow row = normalisedEmail == null ? null : users.findByEmail(normalisedEmail).orElse(null);
-        if (row == null) {
-            var now = times.now();
-            String name = displayName == null || displayName.isBlank() ? externalId
-                    : UserFields.truncate(displayName.strip(), 200);
-            row = users.save(new UserRow(null, name, normalisedEmail, null, Role.EMPLOYEE.db(), null, null, true, null,
-                    now, now));
-        }
-        users.insertIdentity(platform.db(), externalId, row.id(), times.now());
-        return row.toUser();
     }
 
     /** Sets a password as it is, ending the user's sessions; for bootstrapping and tests. */
@@ -181,11 +152,4 @@ public class ManagingUsers {
             users.endSessions(userId);
         }
     }
-
-    private void linkSlack(long userId, String slackUserId) {
-        if (slackUserId != null) {
-            users.insertIdentity(Platform.SLACK.db(), slackUserId, userId, times.now());
-        }
-    }
-
 }

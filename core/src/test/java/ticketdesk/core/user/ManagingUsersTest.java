@@ -73,15 +73,6 @@ class ManagingUsersTest extends DatabaseTest {
     }
 
     @Test
-    void aSlackUserSeenForTheFirstTimeBecomesAnEmployeeOnce() {
-        User first = managing.chatUser(Platform.SLACK, "U0NEW", "New Person", "new@example.com");
-        User again = managing.chatUser(Platform.SLACK, "U0NEW", "New Person", "new@example.com");
-        assertThat(first.role()).isEqualTo(Role.EMPLOYEE);
-        assertThat(again.id()).isEqualTo(first.id());
-        assertThat(db.count("SELECT COUNT(*) FROM users WHERE email = 'new@example.com'")).isEqualTo(1);
-    }
-
-    @Test
     void anEditReplacesTheFieldsAndRelinksTheSlackId() {
         User dave = ((UserResult.Saved) managing.create(NewUser.of("Dave", "dave@example.com", Role.EMPLOYEE))).user();
         UserResult edited = managing.update(new UserChanges(dave.id(), "Dave D.", "dave@example.com", "+44 20 7946 0958",
@@ -94,6 +85,27 @@ class ManagingUsersTest extends DatabaseTest {
     }
 
     @Test
+    void anAdminsChangeOfAChatIdentityIsRecordedAsAnUnlinkAndALinkInTheirName() {
+        User root = directory.activeWithRole(Role.ADMIN).get(0);
+        User fay = world.user("Fay", Role.EMPLOYEE, "U0FAY");
+
+        managing.update(new UserChanges(fay.id(), "Fay", fay.email(), null, Role.EMPLOYEE, null, null, "U0FAY2"), null,
+                root.id(), Channel.WEB);
+        managing.update(new UserChanges(fay.id(), "Fay F.", fay.email(), null, Role.EMPLOYEE, null, null, "U0FAY2"),
+                null, root.id(), Channel.WEB);
+
+        assertThat(db.count("SELECT COUNT(*) FROM user_events WHERE user_id = ? AND event_type = 'identity_linked'"
+                + " AND new_value = 'U0FAY' AND actor_id IS NULL", fay.id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM user_events WHERE user_id = ? AND event_type = 'identity_unlinked'"
+                + " AND field = 'slack' AND old_value = 'U0FAY' AND actor_id = ? AND channel = 'web'", fay.id(),
+                root.id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM user_events WHERE user_id = ? AND event_type = 'identity_linked'"
+                + " AND new_value = 'U0FAY2' AND actor_id = ? AND channel = 'web'", fay.id(), root.id())).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM user_events WHERE user_id = ?", fay.id()))
+                .as("an edit that keeps the identity records nothing about it").isEqualTo(3);
+    }
+
+    @Test
     void theLastActiveAdminCannotDemoteThemselves() {
         User only = directory.activeWithRole(Role.ADMIN).stream().findFirst().orElseThrow();
         UserResult result = managing.update(new UserChanges(only.id(), only.displayName(), only.email(), null,
@@ -101,22 +113,6 @@ class ManagingUsersTest extends DatabaseTest {
         assertThat(result).isInstanceOfSatisfying(UserResult.Refused.class,
                 r -> assertThat(r.refusal().message()).contains("last active admin"));
         assertThat(db.count("SELECT COUNT(*) FROM users WHERE role = 'admin' AND is_active = TRUE")).isEqualTo(1);
-    }
-
-    @Test
-    void twoFirstActionsOfTheSameSlackUserAtOnceMakeOneUser() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        java.util.List<java.util.concurrent.Callable<User>> calls = new java.util.ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            calls.add(() -> managing.chatUser(Platform.SLACK, "U0RACE", "Racer", "racer@example.com"));
-        }
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        for (var f : pool.invokeAll(calls)) {
-            ids.add(f.get().id());
-        }
-        pool.shutdown();
-        assertThat(ids).hasSize(1);
-        assertThat(db.count("SELECT COUNT(*) FROM users WHERE email = 'racer@example.com'")).isEqualTo(1);
     }
 
     @Test
