@@ -7,6 +7,7 @@ import java.util.Set;
 import ticketdesk.admin.web.Formats;
 import ticketdesk.core.audit.TicketEvent;
 import ticketdesk.core.message.Message;
+import ticketdesk.core.message.MessageType;
 import ticketdesk.core.ticket.Ticket;
 
 /** What a ticket's page shows: the ticket, its messages and its whole timeline, with names instead of ids. */
@@ -17,7 +18,9 @@ record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> time
                  String createdAt, String updatedAt, String claimedAt, String completedAt) {
     }
 
-    record MessageView(String sender, String channel, String time, String body, List<String> attachments) {
+    /** {@code note}: an internal note, for responders and admins only. */
+    record MessageView(String sender, String channel, String time, String body, List<String> attachments,
+                       boolean note) {
     }
 
     record EventView(long id, String time, String who, String what, String fromStatus, String toStatus,
@@ -47,7 +50,7 @@ record TicketPage(Facts ticket, List<MessageView> messages, List<EventView> time
 
     static MessageView message(Message m, Map<Long, String> names, List<String> attachments) {
         return new MessageView(names.getOrDefault(m.senderId(), "#" + m.senderId()), m.channel().db(),
-                Formats.time(m.createdAt()), m.body(), attachments);
+                Formats.time(m.createdAt()), m.body(), attachments, m.type() == MessageType.NOTE);
     }
 
     static EventView event(TicketEvent e, Map<Long, String> names) {
