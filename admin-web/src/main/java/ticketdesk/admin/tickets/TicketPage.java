@@ -8,6 +8,7 @@ import ticketdesk.admin.web.Formats;
 import ticketdesk.core.Channel;
 import ticketdesk.core.audit.TicketEvent;
 import ticketdesk.core.message.Message;
+import ticketdesk.core.message.MessageType;
 import ticketdesk.core.ticket.Ticket;
 
 /**
@@ -22,9 +23,12 @@ record TicketPage(Facts ticket, MailView descriptionMail, List<MessageView> mess
                  String createdAt, String updatedAt, String claimedAt, String completedAt) {
     }
 
-    /** {@code mail} is the raw email the message was extracted from, or null. */
+    /**
+     * {@code mail} is the raw email the message was extracted from, or null; {@code note} marks an internal note,
+     * for responders and admins only.
+     */
     record MessageView(String sender, String channel, String time, String body, List<String> attachments,
-                       MailView mail) {
+                       MailView mail, boolean note) {
     }
 
     /** A raw email as the page shows it: its (start of) text and a note of its size. */
@@ -64,7 +68,7 @@ record TicketPage(Facts ticket, MailView descriptionMail, List<MessageView> mess
                                Map<String, RawMails.RawMail> mails) {
         RawMails.RawMail mail = m.channel() == Channel.EMAIL && m.externalId() != null ? mails.get(m.externalId()) : null;
         return new MessageView(names.getOrDefault(m.senderId(), "#" + m.senderId()), m.channel().db(),
-                Formats.time(m.createdAt()), m.body(), attachments, MailView.of(mail));
+                Formats.time(m.createdAt()), m.body(), attachments, MailView.of(mail), m.type() == MessageType.NOTE);
     }
 
     /** The mail that opened the ticket, when it was opened by email. */

@@ -1,18 +1,23 @@
 package ticketdesk.admin.tickets;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.CookieValue;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ticketdesk.admin.web.CurrentAdmin;
 import ticketdesk.admin.web.UserNames;
 import ticketdesk.core.audit.AuditLog;
 import ticketdesk.core.audit.TicketEvent;
@@ -21,8 +26,9 @@ import ticketdesk.core.message.Message;
 import ticketdesk.core.message.MessageQueries;
 import ticketdesk.core.ticket.Ticket;
 import ticketdesk.core.ticket.TicketQueries;
+import ticketdesk.core.user.UserDirectory;
 
-/** The ticket list and a ticket's page with its messages and complete timeline. Read-only. */
+/** The ticket list and a ticket's page with its messages, its complete timeline and the forms to work on it. */
 @Controller("/admin/tickets")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TicketsController {
@@ -36,15 +42,19 @@ class TicketsController {
     private final AuditLog audit;
     private final UserNames names;
     private final RawMails rawMails;
+    private final UserDirectory users;
+    private final FlashCookie flashes;
 
     TicketsController(TicketListing listing, TicketQueries tickets, MessageQueries messages, AuditLog audit,
-                      UserNames names, RawMails rawMails) {
+                      UserNames names, RawMails rawMails, UserDirectory users, FlashCookie flashes) {
         this.listing = listing;
         this.tickets = tickets;
         this.messages = messages;
         this.audit = audit;
         this.names = names;
         this.rawMails = rawMails;
+        this.users = users;
+        this.flashes = flashes;
     }
 
     @Get
@@ -72,7 +82,8 @@ class TicketsController {
     }
 
     @Get("/{id}")
-    HttpResponse<?> ticket(@PathVariable long id) {
+    HttpResponse<?> ticket(HttpRequest<?> request, @PathVariable long id, Authentication authentication,
+                           @Nullable @CookieValue(FlashCookie.NAME) String flash) {
         Optional<Ticket> ticket = tickets.byId(id);
         if (ticket.isEmpty()) {
             return HttpResponse.notFound("No ticket #" + id);
@@ -84,9 +95,14 @@ class TicketsController {
         TicketPage page = new TicketPage(TicketPage.facts(ticket.get(), people), TicketPage.openingMail(mails),
                 thread.stream().map(m -> TicketPage.message(m, people, attachmentNames(m), mails)).toList(),
                 events.stream().map(e -> TicketPage.event(e, people)).toList());
+        long admin = CurrentAdmin.of(authentication).id();
         Map<String, Object> model = new HashMap<>();
         model.put("page", page);
-        return HttpResponse.ok(new ModelAndView<>(VIEW_TICKET, model));
+        model.put("forms", TicketForms.of(ticket.get(), admin, users.handOverCandidates(id),
+                tickets.claimableBy(admin, id)));
+        model.put("flash", flashes.read(flash, id).orElse(null));
+        MutableHttpResponse<?> response = HttpResponse.ok(new ModelAndView<>(VIEW_TICKET, model));
+        return flash == null ? response : response.cookie(FlashCookie.cleared(request));
     }
 
     private List<String> attachmentNames(Message message) {

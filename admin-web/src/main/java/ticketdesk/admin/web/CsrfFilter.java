@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.Map;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Refuses (403, nothing changed) every POST under {@code /admin} whose {@code _csrf} form field does not match
@@ -43,7 +44,12 @@ class CsrfFilter implements Ordered {
         if (expected == null || !isForm(request)) {
             return Mono.just(forbidden());
         }
+        // Continue off the event loop: proceeding inside the body's completion callback made the controller's
+        // @Body binding subscribe to the same body re-entrantly, which Micronaut 4.10.15's shared body buffer does
+        // not survive when the body arrived after the headers (an AssertionError under -ea, a 500; see
+        // micronaut-core#12646); subscribed from another thread, the binding is queued on the event loop instead.
         return Mono.fromFuture(bodies.parseBody(request))
+                .publishOn(Schedulers.boundedElastic())
                 .defaultIfEmpty(Map.of())
                 .flatMap(body -> Csrf.matches(expected, given(body)) ? Mono.from(next.proceed())
                         : Mono.just(forbidden()));

@@ -58,12 +58,16 @@ public final class Formats {
 
     /**
      * An event's change with people named: a {@code responder_id} change reads "held by Alice; now Bob" (or the
-     * reason the ticket went back, when core wrote one instead of a new holder); other fields read as
+     * reason the ticket went back, when core wrote one instead of a new holder), or "now held by Bob" for a ticket
+     * assigned from the pool; other fields read as
      * {@link #change(String, String, String)}.
      */
     public static String change(String field, String oldValue, String newValue, Map<Long, String> names) {
-        if (!RESPONDER.equals(field)) {
+        if (!RESPONDER.equals(field) || (oldValue == null && newValue == null)) {
             return change(field, oldValue, newValue);
+        }
+        if (oldValue == null) {
+            return "now held by " + person(newValue, names);
         }
         String held = "held by " + person(oldValue, names);
         if (newValue == null) {

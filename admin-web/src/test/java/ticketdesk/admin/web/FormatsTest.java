@@ -39,6 +39,7 @@ class FormatsTest {
         assertThat(Formats.change("responder_id", "7", "responder deactivated", names))
                 .isEqualTo("held by Alice; responder deactivated");
         assertThat(Formats.change("responder_id", "8", null, names)).isEqualTo("held by #8");
+        assertThat(Formats.change("responder_id", null, "9", names)).isEqualTo("now held by Bob");
         assertThat(Formats.change("priority", "low", "high", names)).isEqualTo("priority: low → high");
     }
 }

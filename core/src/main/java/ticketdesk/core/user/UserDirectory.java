@@ -1,6 +1,7 @@
 package ticketdesk.core.user;
 
 import jakarta.inject.Singleton;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,6 +66,16 @@ public class UserDirectory {
         }
         return users.findActiveByRoleWithEmailAndNoIdentity(role.db(), platforms.stream().map(Platform::db).toList())
                 .stream().map(UserRow::toUser).toList();
+    }
+
+    /**
+     * Who a ticket can be handed over or assigned to, as {@link ticketdesk.core.ticket.HandingOverTicket} decides
+     * it: active responders and admins who do not hold it and have not declined it, by name. For offering a choice;
+     * the hand-over itself decides again.
+     */
+    public List<User> handOverCandidates(long ticketId) {
+        List<String> roles = Arrays.stream(Role.values()).filter(Role::canWorkTickets).map(Role::db).toList();
+        return users.findFreeToReceive(ticketId, roles).stream().map(UserRow::toUser).toList();
     }
 
     /** The chat platforms the user is linked on. */

@@ -55,6 +55,13 @@ interface UserRepository extends CrudRepository<UserRow, Long> {
             + " ORDER BY u.id")
     List<UserRow> findActiveByRoleWithEmailAndNoIdentity(String role, Collection<String> platforms);
 
+    /** Active users of the roles who neither hold the ticket nor declined it, by name. */
+    @Query("SELECT u.* FROM users u WHERE u.is_active = TRUE AND u.role IN (:roles)"
+            + " AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = :ticketId AND t.responder_id = u.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM ticket_responder_log l WHERE l.ticket_id = :ticketId AND l.responder_id = u.id)"
+            + " ORDER BY u.display_name, u.id")
+    List<UserRow> findFreeToReceive(long ticketId, Collection<String> roles);
+
     @Query("SELECT platform FROM user_identities WHERE user_id = :userId")
     List<String> findPlatforms(long userId);
 

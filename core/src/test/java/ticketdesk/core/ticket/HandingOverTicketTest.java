@@ -21,6 +21,7 @@ import ticketdesk.core.ticket.Commands.HandOverTicket;
 import ticketdesk.core.ticket.Commands.ReleaseTicket;
 import ticketdesk.core.user.DeactivatingUser;
 import ticketdesk.core.user.User;
+import ticketdesk.core.user.UserDirectory;
 
 /** Rule 13: a claimed ticket changes hands by one conditional UPDATE, to someone who may take it. */
 @MicronautTest(transactional = false)
@@ -30,6 +31,7 @@ class HandingOverTicketTest extends RecordingDatabaseTest {
     @Inject ReleasingTicket releasing;
     @Inject DecliningTicket declining;
     @Inject DeactivatingUser deactivating;
+    @Inject UserDirectory users;
     User bob;
     User alice;
     User carol;
@@ -126,6 +128,30 @@ class HandingOverTicketTest extends RecordingDatabaseTest {
                 ticket.id(), carol.id())).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id = ? AND event_type = 'assigned'"
                 + " AND from_status = 'pending' AND to_status = 'in_process'", ticket.id())).isEqualTo(1);
+    }
+
+    @Test
+    void theColleaguesOfferedForAHandOverAreThoseItCanBeGivenTo() {
+        Ticket ticket = world.pendingTicket(bob);
+        declining.decline(new DeclineTicket(ticket.id(), carol.id(), Channel.SLACK));
+        world.claim(ticket, alice);
+        User admin = world.admin("Ada");
+        User dave = world.responder("Dave");
+        User gone = world.responder("Gus");
+        deactivating.deactivate(gone.id(), null, Channel.WEB);
+
+        List<Long> offered = users.handOverCandidates(ticket.id()).stream().map(User::id).toList();
+
+        assertThat(offered).contains(admin.id(), dave.id())
+                .doesNotContain(alice.id(), carol.id(), bob.id(), gone.id());
+        for (User refused : List.of(alice, carol, bob, gone)) {
+            assertThat(handing.handOver(new HandOverTicket(ticket.id(), admin.id(), refused.id(), Channel.WEB)))
+                    .as(refused.displayName()).isInstanceOf(ChangeResult.Refused.class);
+        }
+        assertThat(handing.handOver(new HandOverTicket(ticket.id(), alice.id(), dave.id(), Channel.WEB)))
+                .isInstanceOf(ChangeResult.Changed.class);
+        assertThat(users.handOverCandidates(ticket.id()).stream().map(User::id)).contains(alice.id())
+                .doesNotContain(dave.id());
     }
 
     @Test
