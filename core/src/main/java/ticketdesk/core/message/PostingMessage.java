@@ -131,12 +131,7 @@ public class PostingMessage {
     }
 
     private static String cut(String value) {
-        if (value == null || value.length() <= MAX_ATTACHMENT_NAME) {
-            return value;
-        }
-        int end = Character.isHighSurrogate(value.charAt(MAX_ATTACHMENT_NAME - 1))
-                ? MAX_ATTACHMENT_NAME - 1 : MAX_ATTACHMENT_NAME;
-        return value.substring(0, end);
+        return CleanText.cut(value, MAX_ATTACHMENT_NAME);
     }
 
     private static PostResult refused(Refusal refusal) {

@@ -21,6 +21,14 @@ public final class CleanText {
         return text == null ? null : clean(text, true);
     }
 
+    /** At most {@code max} chars of {@code text}, never half of a character outside the BMP (an emoji). */
+    public static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
+    }
+
     private static String clean(String text, boolean multiLine) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

@@ -42,4 +42,12 @@ class CleanTextTest {
         assertThat(CleanText.line(null)).isNull();
         assertThat(CleanText.lines(null)).isNull();
     }
+
+    @Test
+    void aCutNeverSplitsAnEmoji() {
+        assertThat(CleanText.cut("ab😀", 3)).isEqualTo("ab");
+        assertThat(CleanText.cut("ab😀", 4)).isEqualTo("ab😀");
+        assertThat(CleanText.cut("abc😀", 3)).isEqualTo("abc");
+        assertThat(CleanText.cut(null, 3)).isNull();
+    }
 }

@@ -8,6 +8,7 @@ import ticketdesk.core.Channel;
 import ticketdesk.core.message.PostMessage;
 import ticketdesk.core.message.PostResult;
 import ticketdesk.core.message.PostingMessage;
+import ticketdesk.core.text.CleanText;
 import ticketdesk.core.ticket.Commands.OpenTicket;
 import ticketdesk.core.ticket.OpenResult;
 import ticketdesk.core.ticket.OpeningTicket;
@@ -47,7 +48,7 @@ class Applying {
         if (text.isBlank() && mail.attachments().isEmpty()) {
             return new Result(Outcome.EMPTY, reply.ticketId(), text, "no new text once quotes and signature are gone");
         }
-        String body = text.length() > PostingMessage.MAX_BODY ? text.substring(0, PostingMessage.MAX_BODY) : text;
+        String body = CleanText.cut(text, PostingMessage.MAX_BODY);
         PostResult result = posting.post(new PostMessage(reply.ticketId(), reply.sender().id(), body, Channel.EMAIL,
                 key, mail.attachments()));
         String how = "matched by " + reply.how() + (body.length() < text.length() ? "; text cut to "
@@ -74,8 +75,7 @@ class Applying {
     }
 
     private Result openWithFiles(Match.NewTicket match, ParsedMail mail, String text, String key, String title) {
-        String description = text.length() > OpeningTicket.MAX_DESCRIPTION
-                ? text.substring(0, OpeningTicket.MAX_DESCRIPTION) : text;
+        String description = CleanText.cut(text, OpeningTicket.MAX_DESCRIPTION);
         OpenResult opened = opening.open(new OpenTicket(match.sender().id(), title, description, null, null,
                 Source.EMAIL));
         if (opened instanceof OpenResult.Refused refused) {
@@ -102,7 +102,7 @@ class Applying {
             title = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
         }
         if (title.length() > OpeningTicket.MAX_TITLE) {
-            title = title.substring(0, OpeningTicket.MAX_TITLE - 1).strip() + "…";
+            title = CleanText.cut(title, OpeningTicket.MAX_TITLE - 1).strip() + "…";
         }
         return title;
     }

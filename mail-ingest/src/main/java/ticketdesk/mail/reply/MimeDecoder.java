@@ -119,10 +119,17 @@ public class MimeDecoder {
         if (text && body.plain.length() + body.html.length() > MAX_TEXT) {
             body.notes.add("a " + type + " part skipped: the text already read is over " + MAX_TEXT + " characters");
         } else if (text) {
-            (type.equals("text/plain") ? body.plain : body.html).append(BodyText.of(part, body.notes)).append('\n');
+            (type.equals("text/plain") ? body.plain : body.html).append(text(part, type, body)).append('\n');
         } else if (attachment || !type.startsWith("text/")) {
             attach(part, type, body);
         }
+    }
+
+    /** The part's text; a flowed plain text part (RFC 3676) with its soft line breaks undone. */
+    private static String text(Part part, String type, Body body) throws MessagingException, IOException {
+        String text = BodyText.of(part, body.notes);
+        return type.equals("text/plain") && "flowed".equals(MimeParts.typeParameter(part, "format"))
+                ? FlowedText.unflow(text, "yes".equals(MimeParts.typeParameter(part, "delsp"))) : text;
     }
 
     private void attach(Part part, String type, Body body) throws MessagingException, IOException {

@@ -24,6 +24,17 @@ final class MimeParts {
         }
     }
 
+    /** A parameter of the part's Content-Type, lower-case; null when absent or unreadable. */
+    static String typeParameter(Part part, String name) {
+        try {
+            String type = part.getContentType();
+            String value = type == null ? null : new ContentType(type).getParameter(name);
+            return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static String disposition(Part part) {
         try {
             return part.getDisposition();
