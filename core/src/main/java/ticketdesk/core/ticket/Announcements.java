@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ticketdesk.core.Channel;
@@ -114,16 +115,22 @@ public class Announcements {
         }
     }
 
-    /** Rule 14: an internal note goes where responders follow the ticket and to its holder, never the requester. */
+    /**
+     * Rule 14: an internal note reaches responders and admins on every channel: where they follow tickets, and by
+     * email for those who follow none. Never the requester, nor its author.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void note(Ticket ticket, long messageId, long authorId, Channel origin) {
         Map<String, String> payload = payload(ticket, authorId);
         payload.put("messageId", Long.toString(messageId));
         payload.put("origin", origin.db());
         toFeeds(ticket, NotificationKind.INTERNAL_NOTE, payload, origin);
-        Long holder = ticket.responderId();
-        if (holder != null && holder != authorId && holder != ticket.requesterId()) {
-            emailHolder(ticket, holder, NotificationKind.INTERNAL_NOTE, payload);
+        for (Role role : List.of(Role.RESPONDER, Role.ADMIN)) {
+            for (User reader : users.activeWithRoleReachedOnlyByEmail(role, outbox.feeds().values())) {
+                if (reader.id() != authorId && reader.id() != ticket.requesterId()) {
+                    outbox.enqueue(ticket.id(), reader.id(), Channel.EMAIL, NotificationKind.INTERNAL_NOTE, payload);
+                }
+            }
         }
     }
 

@@ -57,17 +57,19 @@ class AddingNoteTest extends RecordingDatabaseTest {
     }
 
     @Test
-    void aNoteByAnotherResponderReachesAHolderWhoFollowsNoFeedByEmail() {
+    void aNoteReachesEveryResponderAndAdminWhoFollowsNoFeedByEmailButNotItsAuthor() {
         Ticket ticket = world.claimedTicket(bob, alice);
         User carol = world.responder("Carol");
         User admin = world.admin("Ada");
+        User onSlack = world.user("Sam", Role.RESPONDER, "USAM" + System.nanoTime() % 100_000);
 
         noting.add(new AddNote(ticket.id(), admin.id(), "this one is for the VIP list", Channel.WEB, null));
 
         assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND kind = 'internal_note'"
-                + " AND channel = 'email' AND recipient_user_id = ?", ticket.id(), alice.id())).isEqualTo(1);
+                + " AND channel = 'email' AND recipient_user_id IN (?, ?)", ticket.id(), alice.id(), carol.id()))
+                .isEqualTo(2);
         assertThat(db.count("SELECT COUNT(*) FROM notifications WHERE ticket_id = ? AND kind = 'internal_note'"
-                + " AND recipient_user_id IN (?, ?)", ticket.id(), carol.id(), admin.id())).isZero();
+                + " AND recipient_user_id IN (?, ?, ?)", ticket.id(), admin.id(), onSlack.id(), bob.id())).isZero();
     }
 
     @Test

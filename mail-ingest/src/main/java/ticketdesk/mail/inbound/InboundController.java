@@ -72,16 +72,16 @@ class InboundController {
             return empty();
         }
         if (length != null && length > max) {
-            return tooLarge(length <= 2 * max ? body : null);
+            return tooLarge(length <= 2 * max ? body : null, length);
         }
         try (InputStream in = body; RawMail raw = RawMail.spool(in, max)) {
             if (!raw.complete()) {
-                return tooLarge(in);
+                return tooLarge(in, max);
             }
             return raw.size() == 0 ? empty() : answer(pipeline.receive(raw, "webhook"));
         } catch (IOException e) {
             if (e.getCause() instanceof ContentLengthExceededException) {
-                return tooLarge(null); // the server's own limit (micronaut.server.max-request-size) came first
+                return tooLarge(null, 0); // the server's own limit (micronaut.server.max-request-size) came first
             }
             throw e;
         }
@@ -99,13 +99,14 @@ class InboundController {
     }
 
     /**
-     * A permanent refusal: the relay bounces the mail to its sender rather than retrying it. The rest of the body is
-     * read and dropped first (up to another MAIL_INBOUND_MAX_SIZE), and the connection then closed: a client that
-     * sends its whole body before reading the answer gets the 413 rather than a reset connection.
+     * A permanent refusal: the relay bounces the mail to its sender rather than retrying it. The rest of the body
+     * ({@code unread} bytes at most; the caller reads no more than twice MAIL_INBOUND_MAX_SIZE in all) is read and
+     * dropped first, and the connection then closed: a client that sends its whole body before reading the answer
+     * gets the 413 rather than a reset connection.
      */
-    private HttpResponse<?> tooLarge(InputStream rest) {
+    private HttpResponse<?> tooLarge(InputStream rest, long unread) {
         if (rest != null) {
-            discard(rest, settings.getInboundMaxSize());
+            discard(rest, unread);
         }
         return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
                 .body(new Problem("the message is larger than " + settings.getInboundMaxSize()

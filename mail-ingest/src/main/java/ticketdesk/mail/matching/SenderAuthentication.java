@@ -47,9 +47,11 @@ public class SenderAuthentication {
         if (dkim.stream().anyMatch(r -> r.result().equals("pass") && aligned(signer(r), domain))) {
             return new Verdict(Verdict.Kind.PASS, trusted + " says dkim=pass aligned with " + domain);
         }
-        if (dkim.stream().anyMatch(r -> r.result().equals("fail"))) {
-            return new Verdict(Verdict.Kind.FAIL, trusted + " says dkim=fail, and no signature aligned with "
-                    + domain + " passed");
+        // a broken signature of another domain (a mailing list's, one a gateway spoiled) is as if unsigned
+        // (RFC 6376 6.1); only a failed signature of the From domain itself speaks against the sender
+        if (dkim.stream().anyMatch(r -> r.result().equals("fail") && aligned(signer(r), domain))) {
+            return new Verdict(Verdict.Kind.FAIL, trusted + " says dkim=fail for " + domain
+                    + ", and no signature aligned with it passed");
         }
         return none(results.isEmpty() ? "no Authentication-Results header of " + trusted
                 : trusted + " reports neither dmarc=pass nor an aligned dkim=pass for " + domain);

@@ -125,6 +125,19 @@ class SpoofedRepliesTest extends MailTest {
     }
 
     @Test
+    void aTokenReplyWhoseOnlyBrokenSignatureIsAnotherDomainsLandsAsUnsigned() throws Exception {
+        claimedTicketMailedToBob();
+
+        // a forwarding gateway added its disclaimer and broke the list's signature; nothing speaks against Bob
+        Map<?, ?> answer = post(Emails.gmailReply(bob.email(), claimedMail, Emails.newMessageId(), "Still broken.")
+                .replaceFirst("Return-Path:", "Authentication-Results: " + OURS
+                        + "; dkim=fail reason=\"body hash did not verify\" header.d=lists.example\nReturn-Path:"));
+
+        assertThat(answer.get("outcome")).isEqualTo("applied");
+        assertThat(bodies()).containsExactly("Still broken.");
+    }
+
+    @Test
     void aReplyThreadedOnOurNotificationNeedsNoVouching() throws Exception {
         claimedTicketMailedToBob();
 

@@ -56,6 +56,12 @@ class SenderAuthenticationTest {
     }
 
     @Test
+    void anUnalignedBrokenSignatureIsAsIfUnsigned() {
+        assertThat(verdict(OURS, "alice@example.com", OURS + "; dkim=fail header.d=lists.example"))
+                .isEqualTo(Kind.NONE);
+    }
+
+    @Test
     void aDkimFailRefutesOnlyWithoutAnAlignedPass() {
         assertThat(verdict(OURS, "alice@example.com", OURS + "; dkim=fail header.d=example.com")).isEqualTo(Kind.FAIL);
         assertThat(verdict(OURS, "alice@example.com", OURS + "; dkim=fail header.d=list.example;"
