@@ -1,0 +1,13 @@
+package ticketdesk.admin.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import ticketdesk.core.user.User;
+
+/** A person named in an answer: id and display name. */
+@Serdeable
+public record UserRef(long id, String name) {
+
+    public static UserRef of(User user) {
+        return user == null ? null : new UserRef(user.id(), user.displayName());
+    }
+}

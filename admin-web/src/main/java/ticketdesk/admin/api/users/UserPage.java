@@ -1,0 +1,9 @@
+package ticketdesk.admin.api.users;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** One page of users, by name; {@code page} of {@code lastPage}, as the panel pages them. */
+@Serdeable
+public record UserPage(List<UserView> items, int page, int lastPage) {
+}
