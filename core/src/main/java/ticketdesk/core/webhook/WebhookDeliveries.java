@@ -1,5 +1,6 @@
 package ticketdesk.core.webhook;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -32,13 +33,14 @@ public class WebhookDeliveries {
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
 
     private final WebhookEndpointRepository endpoints;
-    private final AuditLog audit;
-    private final Outbox outbox;
+    // looked up when first used: the outbox and the audit log are built with the notifiers, this one's adapter among them
+    private final BeanProvider<AuditLog> audit;
+    private final BeanProvider<Outbox> outbox;
     private final JsonMapper json;
     private final Times times;
 
-    WebhookDeliveries(WebhookEndpointRepository endpoints, AuditLog audit, Outbox outbox, JsonMapper json,
-                      Times times) {
+    WebhookDeliveries(WebhookEndpointRepository endpoints, BeanProvider<AuditLog> audit, BeanProvider<Outbox> outbox,
+                      JsonMapper json, Times times) {
         this.endpoints = endpoints;
         this.audit = audit;
         this.outbox = outbox;
@@ -55,7 +57,7 @@ public class WebhookDeliveries {
         if (!endpoint.active()) {
             throw new GiveUp("webhook #" + endpointId + " is switched off");
         }
-        TicketEvent event = audit.event(Long.parseLong(notification.payload(EVENT)))
+        TicketEvent event = audit.get().event(Long.parseLong(notification.payload(EVENT)))
                 .orElseThrow(() -> new GiveUp("event #" + notification.payload(EVENT) + " cannot be read"));
         String body = body(event);
         long timestamp = times.now().toEpochSecond(ZoneOffset.UTC);
@@ -64,7 +66,7 @@ public class WebhookDeliveries {
     }
 
     private void waitForEarlier(Notification notification, String endpointId) {
-        Optional<LocalDateTime> blocker = outbox.earlierPending(notification).stream()
+        Optional<LocalDateTime> blocker = outbox.get().earlierPending(notification).stream()
                 .filter(waiting -> endpointId.equals(waiting.payload().get(ENDPOINT)))
                 .map(Outbox.Waiting::nextAttemptAt).findFirst();
         if (blocker.isPresent()) {
