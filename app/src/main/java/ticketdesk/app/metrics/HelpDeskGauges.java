@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -19,15 +20,14 @@ import ticketdesk.core.ticket.TicketStatus;
 /**
  * The help-desk's gauges that need the database: tickets by status, the age of the oldest pending ticket, the outbox's
  * pending and failed notifications by channel, inbound mail by outcome. One query reads them all, at most once per
- * {@link #FRESH} and only when {@code /metrics} is scraped, so an idle or busy service pays nothing for them between
+ * {@code ticketdesk.metrics.gauges-fresh} (5 s) and only when {@code /metrics} is scraped, so an idle or busy service pays nothing for them between
  * scrapes. Each row is tagged by what it counts, so a ticket's queue becomes one more tag when queues exist.
  */
 @Singleton
 class HelpDeskGauges {
 
-    static final Duration FRESH = Duration.ofSeconds(5);
-
     private final JdbcOperations jdbc;
+    private final Duration fresh;
     private final Times times;
     private final MultiGauge tickets;
     private final MultiGauge outbox;
@@ -35,8 +35,10 @@ class HelpDeskGauges {
     private volatile double oldestPendingSeconds;
     private LocalDateTime readAt;
 
-    HelpDeskGauges(JdbcOperations jdbc, Times times, MeterRegistry metrics) {
+    HelpDeskGauges(JdbcOperations jdbc, Times times, MeterRegistry metrics,
+                   @Value("${ticketdesk.metrics.gauges-fresh:5s}") Duration fresh) {
         this.jdbc = jdbc;
+        this.fresh = fresh;
         this.times = times;
         this.tickets = MultiGauge.builder("ticketdesk.tickets").description("Tickets by status").register(metrics);
         this.outbox = MultiGauge.builder("ticketdesk.outbox.notifications")
@@ -48,11 +50,11 @@ class HelpDeskGauges {
                 .register(metrics);
     }
 
-    /** Reads the figures anew when the last read is older than {@link #FRESH}. */
+    /** Reads the figures anew when the last read is older than the freshness asked for. */
     @ReadOnly
     synchronized void refresh() {
         LocalDateTime now = times.now();
-        if (readAt != null && readAt.plus(FRESH).isAfter(now)) {
+        if (readAt != null && readAt.plus(fresh).isAfter(now)) {
             return;
         }
         List<MultiGauge.Row<?>> ticketRows = new ArrayList<>();
