@@ -33,6 +33,9 @@ class TicketsApiTest extends ApiTest {
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(hidden.contentType()).startsWith("application/problem+json");
         assertThat(hidden.body()).containsEntry("reason", "NOT_FOUND").containsEntry("status", 404);
+        assertThat(as(world.employee("Newcomer")).get("/api/v1/tickets").body())
+                .as("an empty page still names its fields").containsEntry("items", List.of()).containsEntry("next", null);
+        assertThat(opened.body()).containsEntry("responder", null).containsEntry("claimedAt", null);
     }
 
     @Test

@@ -3,19 +3,13 @@ package ticketdesk.app.metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import ticketdesk.core.Times;
-import ticketdesk.core.ticket.TicketStatus;
 
 /**
  * The help-desk's gauges that need the database: tickets by status, the age of the oldest pending ticket, the outbox's
@@ -57,40 +51,12 @@ class HelpDeskGauges {
         if (readAt != null && readAt.plus(fresh).isAfter(now)) {
             return;
         }
-        List<MultiGauge.Row<?>> ticketRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> outboxRows = new ArrayList<>();
-        List<MultiGauge.Row<?>> inboundRows = new ArrayList<>();
-        Set<String> statuses = new HashSet<>();
-        LocalDateTime[] oldest = new LocalDateTime[1];
-        jdbc.prepareStatement(Snapshot.SQL, ps -> {
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String kind = rs.getString(1);
-                    long count = rs.getLong(4);
-                    switch (kind) {
-                        case Snapshot.TICKETS -> {
-                            statuses.add(rs.getString(2));
-                            ticketRows.add(MultiGauge.Row.of(Tags.of("status", rs.getString(2)), count));
-                        }
-                        case Snapshot.OUTBOX -> outboxRows.add(MultiGauge.Row.of(Tags.of("channel", rs.getString(2),
-                                "status", rs.getString(3)), count));
-                        case Snapshot.INBOUND -> inboundRows.add(MultiGauge.Row.of(Tags.of("outcome",
-                                rs.getString(2)), count));
-                        default -> oldest[0] = rs.getObject(5, LocalDateTime.class);
-                    }
-                }
-            }
-            return null;
-        });
-        for (TicketStatus status : TicketStatus.values()) {
-            if (!statuses.contains(status.db())) {
-                ticketRows.add(MultiGauge.Row.of(Tags.of("status", status.db()), 0));
-            }
-        }
-        tickets.register(ticketRows, true);
-        outbox.register(outboxRows, true);
-        inbound.register(inboundRows, true);
-        oldestPendingSeconds = oldest[0] == null ? 0 : Math.max(0, Duration.between(oldest[0], now).toMillis() / 1000.0);
+        Snapshot snapshot = Snapshot.read(jdbc);
+        tickets.register(snapshot.tickets, true);
+        outbox.register(snapshot.outbox, true);
+        inbound.register(snapshot.inbound, true);
+        oldestPendingSeconds = snapshot.oldestPending == null ? 0
+                : Math.max(0, Duration.between(snapshot.oldestPending, now).toMillis() / 1000.0);
         readAt = now;
     }
 }

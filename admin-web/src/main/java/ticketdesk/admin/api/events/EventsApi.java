@@ -1,5 +1,6 @@
 package ticketdesk.admin.api.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -39,6 +40,7 @@ class EventsApi {
     }
 
     /** One audit event as stored, with the ticket's title and the actor's name (null actor: the system). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable
     record EventItem(long id, String type, long ticketId, String ticketTitle, Long actorId, String actor,
                      String fromStatus, String toStatus, String field, String oldValue, String newValue,
@@ -46,6 +48,7 @@ class EventsApi {
     }
 
     /** One page; {@code next} is the {@code after} of the next (older) page, null on the last. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable
     record EventPage(List<EventItem> items, String next) {
     }

@@ -1,5 +1,6 @@
 package ticketdesk.admin.api.tickets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -49,6 +50,7 @@ class TicketMessagesApi {
     record MessageInput(@Nullable String body) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable
     record Posted(long id, long ticketId, String type, UserRef sender, String body, java.time.Instant createdAt) {
 

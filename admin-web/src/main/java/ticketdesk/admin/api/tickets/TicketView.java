@@ -1,5 +1,6 @@
 package ticketdesk.admin.api.tickets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.Map;
@@ -8,6 +9,7 @@ import ticketdesk.admin.api.UserRef;
 import ticketdesk.core.ticket.Ticket;
 
 /** A ticket as the API shows it; times are UTC instants. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record TicketView(long id, String title, String description, String priority, String category, String status,
                          String source, UserRef requester, UserRef responder, Instant createdAt, Instant updatedAt,

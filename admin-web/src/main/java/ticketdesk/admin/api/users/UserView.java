@@ -1,5 +1,6 @@
 package ticketdesk.admin.api.users;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import ticketdesk.admin.api.Times;
@@ -7,6 +8,7 @@ import ticketdesk.admin.users.UserSummary;
 import ticketdesk.core.user.User;
 
 /** A user as the API shows it to admins; times only in the single-user answer. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @Serdeable
 public record UserView(long id, String displayName, String email, String phone, String role, String profession,
                        String organization, boolean active, String slackUserId, Instant createdAt,

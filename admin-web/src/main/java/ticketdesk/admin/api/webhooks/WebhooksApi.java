@@ -1,5 +1,6 @@
 package ticketdesk.admin.api.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -59,6 +60,7 @@ class WebhooksApi {
     }
 
     /** An endpoint; {@code secret} only in the answer that set it. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Serdeable
     record WebhookView(long id, String url, List<String> eventTypes, boolean active, String secret,
                        Instant createdAt, Instant updatedAt) {
