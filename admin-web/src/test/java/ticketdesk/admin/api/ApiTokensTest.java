@@ -64,6 +64,35 @@ class ApiTokensTest extends ApiTest {
     }
 
     @Test
+    void anAdminCreatesATokenInThePanelSeesItOnceAndRevokesIt() {
+        User admin = world.admin("Ada Panel Tokens");
+        context.getBean(ticketdesk.core.user.ManagingUsers.class).setPassword(admin.id(), "panel tokens pass");
+        User rob = world.responder("Rob Panel Token");
+        ticketdesk.admin.web.Http panel = new ticketdesk.admin.web.Http(server.getURI());
+        assertThat(panel.signIn(admin.email(), "panel tokens pass").statusCode()).isEqualTo(303);
+        String csrf = ticketdesk.admin.web.Http.csrfOf(panel.get("/admin/tokens").body()).orElseThrow();
+
+        java.net.http.HttpResponse<String> created = panel.postForm("/admin/tokens",
+                Map.of("_csrf", csrf, "name", "grafana", "email", rob.email()));
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("id=\"secret\">(td_[^<]+)<")
+                .matcher(created.body());
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(shown.find()).as(created.body()).isTrue();
+        String secret = shown.group(1);
+        assertThat(panel.get("/admin/tokens").body()).contains("grafana").contains("Rob Panel Token")
+                .doesNotContain(secret);
+        assertThat(anonymous().as(secret).get("/api/v1/tickets").status()).isEqualTo(200);
+        assertThat(panel.postForm("/admin/tokens", Map.of("_csrf", csrf, "name", "x", "email", "nobody@example.com"))
+                .body()).contains("no user has the email nobody@example.com");
+        long id = db.count("SELECT id FROM api_tokens WHERE name = 'grafana'");
+        assertThat(panel.postForm("/admin/tokens/" + id + "/revoke", Map.of("_csrf", csrf)).statusCode())
+                .isEqualTo(303);
+        assertProblem(anonymous().as(secret).get("/api/v1/tickets"), 401, "UNAUTHORIZED", null);
+        assertThat(panel.get("/admin/tokens").body()).contains("revoked");
+    }
+
+    @Test
     void onlyAdminsManageUsersAndADeactivatedUsersTokenStopsAtOnce() {
         User admin = world.admin("Ada Users");
         User emma = world.employee("Emma Users");
