@@ -61,6 +61,7 @@ class JarStartsWithNothingConfiguredIT {
         builder.environment().keySet().removeIf(k -> k.startsWith("DATASOURCES_") || k.startsWith("SLACK_")
                 || k.startsWith("MAIL_") || k.startsWith("TICKETDESK_"));
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        builder.environment().put("TICKETDESK_METRICS_TOKEN", "h2-scraper");
         Process process = builder.start();
         try {
             HttpClient client = HttpClient.newHttpClient();
@@ -83,6 +84,11 @@ class JarStartsWithNothingConfiguredIT {
             assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
             assertThat(workDir.resolve("data")).isDirectory();
             assertThat(output).contains("generated password");
+            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/metrics")).header("Authorization", "Bearer h2-scraper").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as("the gauges' one query runs on H2 too").isEqualTo(200);
+            assertThat(metrics.body()).contains("ticketdesk_tickets{status=\"pending\"} 0.0");
         } finally {
             process.destroy();
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

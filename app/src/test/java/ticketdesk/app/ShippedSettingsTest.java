@@ -59,11 +59,29 @@ class ShippedSettingsTest extends DatabaseTest {
                 "/mail/inbound", "the MAIL_INBOUND_TOKEN bearer token",
                 "/mail/confirm/{token}", "the signed token in the link",
                 "/health", "nothing: UP or DOWN only, no details",
-                "/health/{selector}", "nothing: UP or DOWN only, no details");
+                "/health/{selector}", "nothing: UP or DOWN only, no details",
+                "/metrics", "the TICKETDESK_METRICS_TOKEN bearer token",
+                "/api/openapi.yml", "nothing: the API's public description",
+                "/api/docs", "nothing: the page that renders it",
+                "/api/docs/docs.js", "nothing: the page's script",
+                "/api/docs/{asset}", "nothing: Swagger UI's files");
         Set<String> routes = router.uriRoutes().map(route -> route.getUriMatchTemplate().toString())
                 .filter(uri -> !uri.equals("/admin") && !uri.startsWith("/admin/"))
+                // the API's routes: ApiTokenFilter refuses every one without a live token (ApiTokensTest)
+                .filter(uri -> !uri.startsWith("/api/v1/"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(routes).isNotEmpty().isSubsetOf(outsideThePanel.keySet());
+    }
+
+    @Test
+    void theApiAndTheMetricsRefuseCallsWithoutTheirToken() {
+        HttpResponse<String> api = exchange(HttpRequest.GET("/api/v1/tickets"));
+        assertThat(api.code()).isEqualTo(401);
+        assertThat(api.getContentType().map(Object::toString).orElse("")).startsWith("application/problem+json");
+        assertThat(exchange(HttpRequest.GET("/api/v1/users").bearerAuth("td_0123456789ab_" + "A".repeat(43)))
+                .code()).isEqualTo(401);
+        assertThat(exchange(HttpRequest.GET("/metrics")).code()).isEqualTo(401);
+        assertThat(String.valueOf(exchange(HttpRequest.GET("/metrics")).body())).doesNotContain("ticketdesk_");
     }
 
     @Test

@@ -12,7 +12,7 @@ import ticketdesk.core.audit.EventType;
  * The audit view's filters as typed: actor (id, name, email or "system"), event type, ticket, date range (UTC).
  * A value that names nothing known is a {@link BadQuery}, never a filter quietly dropped.
  */
-record AuditFilter(String actor, String type, String ticket, String from, String to) {
+public record AuditFilter(String actor, String type, String ticket, String from, String to) {
 
     /** The years a DATETIME holds and the panel accepts in a date or a cursor. */
     static final int FIRST_YEAR = 1970;
@@ -20,7 +20,7 @@ record AuditFilter(String actor, String type, String ticket, String from, String
 
     static final List<String> TYPES = Arrays.stream(EventType.values()).map(EventType::db).toList();
 
-    static AuditFilter of(String actor, String type, String ticket, String from, String to) {
+    public static AuditFilter of(String actor, String type, String ticket, String from, String to) {
         return new AuditFilter(trim(actor), BadQuery.oneOf("event type", type, TYPES), digits(ticket),
                 date("from", from), date("to", to));
     }

@@ -21,7 +21,7 @@ import ticketdesk.admin.web.UserNames;
  * type, ticket); titles and names are then looked up by primary key, so a join can never change the plan.
  */
 @Singleton
-class AuditQueries {
+public class AuditQueries {
 
     private record Event(long id, java.time.LocalDateTime createdAt, long ticketId, Long actorId, String type,
                          String from, String to, String field, String oldValue, String newValue, String channel) {
@@ -44,7 +44,7 @@ class AuditQueries {
 
     /** As {@link #page} without {@code detail}: the CSV carries the raw change, so no one it names is looked up. */
     @ReadOnly
-    List<AuditRow> exportPage(AuditFilter filter, Cursor after, int limit) {
+    public List<AuditRow> exportPage(AuditFilter filter, Cursor after, int limit) {
         return rows(events(filter, after, limit), false);
     }
 

@@ -5,14 +5,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** A keyset position in the audit log, newest first: the (created_at, id) of the last row shown. */
-record Cursor(LocalDateTime createdAt, long id) {
+public record Cursor(LocalDateTime createdAt, long id) {
 
-    String token() {
+    public String token() {
         return createdAt + "_" + id;
     }
 
     /** The position a token names, or none (the newest page) for a crafted token or one past what a DATETIME holds. */
-    static Optional<Cursor> parse(String token) {
+    public static Optional<Cursor> parse(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }

@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 import ticketdesk.admin.web.Formats;
 import ticketdesk.core.Times;
+import ticketdesk.core.outbox.DeliveryTroubles;
 
-/** The panel's home: tickets by status, how fast they are claimed and resolved, who holds and declines what. */
+/**
+ * The panel's home: tickets by status, how fast they are claimed and resolved, who holds and declines what; and a link
+ * to the Deliveries page when notifications failed or wait too long.
+ */
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DashboardController {
@@ -20,10 +24,12 @@ class DashboardController {
     static final String VIEW = "dashboard";
 
     private final DashboardQueries queries;
+    private final DeliveryTroubles troubles;
     private final Times times;
 
-    DashboardController(DashboardQueries queries, Times times) {
+    DashboardController(DashboardQueries queries, DeliveryTroubles troubles, Times times) {
         this.queries = queries;
+        this.troubles = troubles;
         this.times = times;
     }
 
@@ -37,6 +43,7 @@ class DashboardController {
         List<DashboardQueries.Count> open = queries.openPerResponder();
         List<DashboardQueries.Count> declines = queries.declinesPerResponder();
         Map<String, Object> model = new HashMap<>();
+        model.put("troubles", troubles.count());
         model.put("byStatus", byStatus.entrySet().stream()
                 .map(e -> new DashboardQueries.Count(Formats.label(e.getKey()), e.getValue())).toList());
         model.put("speeds", List.of(speed("last 7 days", now.minusDays(7)), speed("last 30 days", now.minusDays(30))));

@@ -10,8 +10,11 @@ import ticketdesk.core.ticket.Priority;
 import ticketdesk.core.ticket.Source;
 import ticketdesk.core.ticket.TicketStatus;
 
-/** The ticket list's filters, sort and page, as typed in the query string; an unknown value is a {@link BadQuery}. */
-record TicketFilter(String status, String priority, String source, String requester, String responder, String text,
+/**
+ * The ticket list's filters, sort and page, as typed in the query string; an unknown value is a {@link BadQuery}. The
+ * API's ticket list takes the same filters (and pages by keyset instead).
+ */
+public record TicketFilter(String status, String priority, String source, String requester, String responder, String text,
                     String sort, String dir, int page) {
 
     static final int PAGE_SIZE = 25;
@@ -23,7 +26,7 @@ record TicketFilter(String status, String priority, String source, String reques
     static final Map<String, String> SORTS = sorts();
     static final List<String> SORT_NAMES = List.copyOf(SORTS.keySet());
 
-    static TicketFilter of(String status, String priority, String source, String requester, String responder,
+    public static TicketFilter of(String status, String priority, String source, String requester, String responder,
                            String text, String sort, String dir, Integer page) {
         String sortBy = BadQuery.oneOf("sort", sort, SORT_NAMES);
         String direction = BadQuery.oneOf("dir", dir, List.of("asc", "desc"));

@@ -18,7 +18,7 @@ import ticketdesk.admin.web.UserNames;
  * id afterwards, so the query plan stays on the tickets indexes.
  */
 @Singleton
-class TicketListing {
+public class TicketListing {
 
     /** One page of the list; {@code number} is the page shown, the last one when the filter asked past the end. */
     record Page(List<TicketSummary> tickets, long total, int number) {
@@ -82,8 +82,8 @@ class TicketListing {
                 Formats.time(r.createdAt()), Formats.time(r.updatedAt()))).toList(), total, number);
     }
 
-    /** The WHERE clause, or null when a person filter matches nobody. */
-    private String where(TicketFilter f, List<Object> args) {
+    /** The WHERE clause on {@code tickets t} (values into {@code args}); null when a person filter matches nobody. */
+    public String where(TicketFilter f, List<Object> args) {
         StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         equal(sql, args, "t.status", f.status());
         equal(sql, args, "t.priority", f.priority());

@@ -9,7 +9,7 @@ import ticketdesk.admin.web.Sql;
 
 /** Reads the users list straight from core's tables: search, role and active filters, one page at a time. */
 @Singleton
-class UserListing {
+public class UserListing {
 
     private final JdbcOperations jdbc;
 
@@ -18,11 +18,11 @@ class UserListing {
     }
 
     /** The page asked for, or the last one when it asks past the end; and how many pages there are. */
-    record Page(List<UserSummary> users, int number, int last) {
+    public record Page(List<UserSummary> users, int number, int last) {
     }
 
     @ReadOnly
-    Page search(UserFilter filter) {
+    public Page search(UserFilter filter) {
         StringBuilder where = new StringBuilder(" FROM users u WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (!filter.q().isEmpty()) {

@@ -17,8 +17,8 @@ import ticketdesk.core.user.UserSessions;
  * Who may reach what. The service runs micronaut-security's filter on {@code /admin/**} only
  * ({@code micronaut.security.filter.pattern} in app's application.yml; app's ShippedSettingsTest fails on
  * any other route that is not known to check its own proof). Where the filter runs everywhere (this
- * module's tests), the rule lets everything outside {@code /admin} and {@code /api} through (Slack, inbound
- * mail, confirm pages, health have their own checks). It opens the login page and the stylesheet, and lets
+ * module's tests), the rule lets everything outside {@code /admin} through (Slack, inbound mail, confirm pages,
+ * health and the API's bearer tokens have their own checks). It opens the login page and the stylesheet, and lets
  * the rest of {@code /admin} through only for a session of a user who is, right now, an active admin, and whose
  * sessions have not been ended since it opened (signed out, deactivated, role or password changed): one read of the
  * user's row by primary key per panel request, so an ended session is refused at once on every instance.
@@ -43,7 +43,7 @@ class AdminSecurityRule implements SecurityRule<HttpRequest<?>> {
         }
         String path = request.getPath();
         if (!isPanel(path)) {
-            return Mono.just(isApi(path) ? SecurityRuleResult.UNKNOWN : SecurityRuleResult.ALLOWED);
+            return Mono.just(SecurityRuleResult.ALLOWED);
         }
         if (path.equals("/admin/login") || path.startsWith("/admin/assets/")) {
             return Mono.just(SecurityRuleResult.ALLOWED);
@@ -70,10 +70,6 @@ class AdminSecurityRule implements SecurityRule<HttpRequest<?>> {
 
     static boolean isPanel(String path) {
         return path.equals("/admin") || path.startsWith("/admin/");
-    }
-
-    private static boolean isApi(String path) {
-        return path.equals("/api") || path.startsWith("/api/");
     }
 
     @Override

@@ -34,9 +34,4 @@ class OtherModulesEndpoints {
     io.micronaut.views.ModelAndView<java.util.Map<String, Object>> view() {
         return new io.micronaut.views.ModelAndView<>("login", java.util.Map.of());
     }
-
-    @Get("/api/secret")
-    HttpResponse<String> api() {
-        return HttpResponse.ok("should not be reachable anonymously");
-    }
 }

@@ -67,6 +67,16 @@ class PanelOnH2Test implements TestPropertyProvider {
         assertThat(http.get("/admin/tickets?responder=Hal").body()).contains("printer broken");
         assertThat(http.get("/admin/audit/export.csv?actor=Hal").body()).contains("claimed", "Hal Holder");
 
+        assertThat(http.get("/admin/deliveries").statusCode()).isEqualTo(200);
+        assertThat(http.get("/admin/tokens").statusCode()).isEqualTo(200);
+        String token = ((ticketdesk.core.token.TokenResult.Issued) context.getBean(ticketdesk.core.token.ApiTokens.class)
+                .issue("h2", holder.id(), null)).secret();
+        for (String call : new String[] {"/api/v1/tickets?status=in_process&text=printer", "/api/v1/tickets/1"}) {
+            HttpResponse<String> answer = http.get(call, "Authorization", "Bearer " + token);
+            assertThat(answer.statusCode()).as(call + "\n" + answer.body()).isEqualTo(200);
+            assertThat(answer.body()).as(call).contains("printer broken");
+        }
+
         String csrf = Http.csrfOf(http.get("/admin/users/" + holder.id()).body()).orElseThrow();
         HttpResponse<String> deactivated = http.postForm("/admin/users/" + holder.id() + "/deactivate",
                 Map.of("_csrf", csrf));

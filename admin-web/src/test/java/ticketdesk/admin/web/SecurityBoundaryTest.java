@@ -76,8 +76,14 @@ class SecurityBoundaryTest extends DatabaseTest {
     }
 
     @Test
-    void theApiIsNotOpenToAnonymousCallers() {
-        assertThat(http().get("/api/secret").statusCode()).isEqualTo(401);
+    void theApiIsNotOpenToAnonymousCallersNorToAPanelSession() {
+        Http http = http();
+        assertThat(http.get("/api/v1/tickets").statusCode()).isEqualTo(401);
+        http.signIn(admin.email(), "correct horse battery");
+        HttpResponse<String> withSession = http.get("/api/v1/tickets");
+        assertThat(withSession.statusCode()).isEqualTo(401);
+        assertThat(withSession.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test

@@ -48,6 +48,13 @@ final class Arguments {
         return values.get(0);
     }
 
+    /** Refuses positional values where the command takes {@code what} only. */
+    void none(String what) {
+        if (!values.isEmpty()) {
+            throw new UsageError("takes " + what + " only, got " + values);
+        }
+    }
+
     boolean has(String flag) {
         return flags.contains(flag);
     }

@@ -16,7 +16,8 @@ import ticketdesk.core.user.FirstAdmin;
  */
 public final class OperatorCommands {
 
-    static final List<OperatorCommand> ALL = List.of(new CreateAdminCommand(), new ResetPasswordCommand());
+    static final List<OperatorCommand> ALL = List.of(new CreateAdminCommand(), new ResetPasswordCommand(),
+            new CreateTokenCommand());
 
     static final int OK = 0;
     static final int FAILED = 1;

@@ -126,6 +126,31 @@ class OperatorCommandsIT {
         assertThat(db.count("SELECT COUNT(*) FROM users WHERE email = 'first@example.com'")).isEqualTo(1);
     }
 
+    @Test
+    void tokenCreatePrintsATokenOnceThatCallsTheServicesApiAsThatUser() throws Exception {
+        sql("INSERT INTO users (display_name, email, role, is_active, created_at, updated_at) VALUES"
+                + " ('Tia Token', 'tia@example.com', 'employee', TRUE, NOW(6), NOW(6)),"
+                + " ('Gone Token', 'gone@example.com', 'employee', FALSE, NOW(6), NOW(6))");
+
+        PackagedJar.Ran created = jar.command(null, "token", "create", "--name", "nightly export", "--user",
+                "tia@example.com");
+
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out().lines()).first().asString()
+                .matches("Created API token #\\d+ \"nightly export\" acting as tia@example\\.com\\.");
+        String token = created.after(CreateTokenCommand.TOKEN_LINE);
+        HttpResponse<String> mine = send(HttpRequest.newBuilder(service.uri().resolve("/api/v1/tickets"))
+                .header("Authorization", "Bearer " + token));
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(mine.body()).contains("\"items\"");
+        assertThat(db.count("SELECT COUNT(*) FROM api_tokens WHERE name = 'nightly export' AND token_hash <> ?",
+                token)).isEqualTo(1);
+        assertRefused(jar.command(null, "token", "create", "--name", "x", "--user", "nobody@example.com"),
+                "token create: no user has the email nobody@example.com");
+        assertRefused(jar.command(null, "token", "create", "--name", "x", "--user", "gone@example.com"),
+                "token create: Gone Token's account is deactivated; a token would act as nobody");
+    }
+
     private static void assertRefused(PackagedJar.Ran ran, String message) {
         assertThat(ran.exit()).isEqualTo(1);
         assertThat(ran.err()).isEqualTo("ticketdesk " + message + "\n");

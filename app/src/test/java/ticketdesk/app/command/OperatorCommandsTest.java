@@ -37,14 +37,15 @@ class OperatorCommandsTest {
 
         assertThat(text(out)).contains("admin create EMAIL [--name NAME] [--stdin]")
                 .contains("admin reset-password EMAIL [--stdin]")
+                .contains("token create --name NAME --user EMAIL")
                 .contains("Exit status: 0 done, 1 refused or failed, 2 wrong usage.");
     }
 
     @Test
     void anUnknownCommandIsAUsageErrorWithTheListOfCommands() {
-        assertThat(OperatorCommands.run(List.of("token", "create"), terminal, NEVER)).isEqualTo(2);
+        assertThat(OperatorCommands.run(List.of("token", "destroy"), terminal, NEVER)).isEqualTo(2);
 
-        assertThat(text(err)).startsWith("ticketdesk: no command 'token create'\nUsage:")
+        assertThat(text(err)).startsWith("ticketdesk: no command 'token destroy'\nUsage:")
                 .contains("admin reset-password EMAIL");
     }
 
@@ -68,6 +69,18 @@ class OperatorCommandsTest {
         assertThat(text(err)).contains("ticketdesk admin create: unknown option --force")
                 .contains("ticketdesk admin create: one EMAIL only, got [a@b.c, d@e.f]")
                 .contains("ticketdesk admin create: --name needs a value");
+    }
+
+    @Test
+    void tokenCreateWantsBothItsNameAndItsUser() {
+        assertThat(OperatorCommands.run(List.of("token", "create", "--name", "ci"), terminal, NEVER)).isEqualTo(2);
+        assertThat(OperatorCommands.run(List.of("token", "create", "--user", "a@b.c"), terminal, NEVER)).isEqualTo(2);
+        assertThat(OperatorCommands.run(List.of("token", "create", "--name", "ci", "--user", "a@b.c", "extra"),
+                terminal, NEVER)).isEqualTo(2);
+
+        assertThat(text(err)).contains("ticketdesk token create: missing --user EMAIL")
+                .contains("ticketdesk token create: missing --name NAME")
+                .contains("Usage: java -jar ticketdesk.jar token create --name NAME --user EMAIL");
     }
 
     @Test

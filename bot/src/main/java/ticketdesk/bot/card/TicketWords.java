@@ -82,7 +82,7 @@ public class TicketWords {
             case INTERNAL_NOTE -> message == null ? null
                     : "Internal note from " + (actor == null ? "someone" : names.of(actor)) + " on " + subject + ": "
                             + names.text(message.body());
-            case CHANGED, AUTO_ANSWER, NOTE -> null;
+            case CHANGED, AUTO_ANSWER, NOTE, EVENT -> null;
         };
     }
 

@@ -10,6 +10,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,10 +35,12 @@ public class SlackWeb {
 
     private final Slack slack;
     private final SlackSettings settings;
+    private final MeterRegistry metrics;
 
-    SlackWeb(Slack slack, SlackSettings settings) {
+    SlackWeb(Slack slack, SlackSettings settings, MeterRegistry metrics) {
         this.slack = slack;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** A posted message: the channel id Slack answered with and the message's ts. */
@@ -140,6 +144,15 @@ public class SlackWeb {
 
     /** An ephemeral answer through a command's or action's response_url. */
     public void respond(String responseUrl, String text) {
+        try {
+            post(responseUrl, text);
+        } catch (RuntimeException failed) {
+            countError("response_url", failed);
+            throw failed;
+        }
+    }
+
+    private void post(String responseUrl, String text) {
         JsonObject body = new JsonObject();
         body.addProperty("response_type", "ephemeral");
         body.addProperty("replace_original", false);
@@ -166,6 +179,22 @@ public class SlackWeb {
      * call: 7 % of the app's CPU while a claim storm's cards were being updated.)
      */
     JsonObject call(String method, Map<String, String> form) {
+        try {
+            return send(method, form);
+        } catch (RuntimeException failed) {
+            countError(method, failed);
+            throw failed;
+        }
+    }
+
+    /** {@code ticketdesk_slack_call_errors_total{method,kind}}: Slack calls that failed, rate-limited ones apart. */
+    private void countError(String method, RuntimeException failed) {
+        Counter.builder("ticketdesk.slack.call.errors").description("Slack Web API calls that failed")
+                .tag("method", method).tag("kind", failed instanceof RetryLater ? "rate_limited" : "failed")
+                .register(metrics).increment();
+    }
+
+    private JsonObject send(String method, Map<String, String> form) {
         FormBody.Builder body = new FormBody.Builder();
         form.forEach(body::add);
         String url = settings.getApiUrl().endsWith("/") ? settings.getApiUrl() : settings.getApiUrl() + "/";

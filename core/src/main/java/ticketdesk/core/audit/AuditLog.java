@@ -5,15 +5,17 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Times;
 import ticketdesk.core.ticket.TicketStatus;
+import ticketdesk.core.webhook.WebhookSubscriptions;
 
 /**
  * Writes and reads {@code ticket_events}. Writing requires the caller's transaction, so an event
- * exists exactly when the change it describes does.
+ * exists exactly when the change it describes does; so does its delivery to the webhooks that want it.
  */
 @Singleton
 public class AuditLog {
@@ -23,10 +25,12 @@ public class AuditLog {
 
     private final TicketEventRepository events;
     private final Times times;
+    private final WebhookSubscriptions webhooks;
 
-    AuditLog(TicketEventRepository events, Times times) {
+    AuditLog(TicketEventRepository events, Times times, WebhookSubscriptions webhooks) {
         this.events = events;
         this.times = times;
+        this.webhooks = webhooks;
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -44,9 +48,19 @@ public class AuditLog {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void write(long ticketId, Long actorId, EventType type, TicketStatus from, TicketStatus to, String field,
                       String oldValue, String newValue, Channel channel) {
-        events.save(new TicketEventRow(null, ticketId, actorId, type.db(),
+        TicketEventRow row = events.save(new TicketEventRow(null, ticketId, actorId, type.db(),
                 from == null ? null : from.db(), to == null ? null : to.db(), field,
                 clip(oldValue), clip(newValue), channel.db(), times.now()));
+        webhooks.written(row.id(), ticketId, type);
+    }
+
+    /** One event by id; empty when there is none, or this version cannot read it. */
+    public Optional<TicketEvent> event(long eventId) {
+        try {
+            return events.findById(eventId).map(TicketEventRow::toEvent);
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -74,10 +74,10 @@ public class AddingNote {
 
     private static Optional<Refusal> bodyRefusal(String body, String externalId) {
         if (body.isEmpty()) {
-            return Optional.of(Refusal.invalid("the note is empty"));
+            return Optional.of(Refusal.invalid("body", "the note is empty"));
         }
         if (body.length() > PostingMessage.MAX_BODY) {
-            return Optional.of(Refusal.invalid("the note is longer than " + PostingMessage.MAX_BODY + " characters"));
+            return Optional.of(Refusal.invalid("body", "the note is longer than " + PostingMessage.MAX_BODY + " characters"));
         }
         if (externalId != null && externalId.length() > PostingMessage.MAX_EXTERNAL_ID) {
             return Optional.of(Refusal.invalid("the note's id is longer than " + PostingMessage.MAX_EXTERNAL_ID

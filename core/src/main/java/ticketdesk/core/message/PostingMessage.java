@@ -81,10 +81,10 @@ public class PostingMessage {
         }
         String body = command.body() == null ? "" : CleanText.lines(command.body()).strip();
         if (body.isEmpty() && command.attachments().isEmpty()) {
-            return refused(Refusal.invalid("the message is empty"));
+            return refused(Refusal.invalid("body", "the message is empty"));
         }
         if (body.length() > MAX_BODY) {
-            return refused(Refusal.invalid("the message is longer than " + MAX_BODY + " characters"));
+            return refused(Refusal.invalid("body", "the message is longer than " + MAX_BODY + " characters"));
         }
         Actors.Acting sender = actors.load(command.senderId());
         if (sender.refused()) {

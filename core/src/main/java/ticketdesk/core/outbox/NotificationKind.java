@@ -30,7 +30,9 @@ public enum NotificationKind {
      * {@code channel}, {@code user}, {@code text}, optional {@code responseUrl}); how an adapter tells a
      * clicker "already claimed by Alice" after the ack.
      */
-    NOTE;
+    NOTE,
+    /** An audit event for a webhook endpoint: payload {@code endpointId} and {@code eventId}. */
+    EVENT;
 
     public String db() {
         return name().toLowerCase(Locale.ROOT);

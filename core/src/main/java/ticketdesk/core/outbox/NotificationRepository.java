@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface NotificationRepository extends GenericRepository<NotificationRow, Long> {
@@ -37,6 +38,31 @@ interface NotificationRepository extends GenericRepository<NotificationRow, Long
     @Query("UPDATE notifications SET next_attempt_at = :next, last_error = :error"
             + " WHERE id = :id AND status = 'pending' AND attempts = :attempt")
     int reschedule(long id, int attempt, LocalDateTime next, String error);
+
+    /** Failed notifications, and pending ones queued before {@code since}: newest first. */
+    @Query("SELECT * FROM notifications WHERE status = 'failed' OR (status = 'pending' AND created_at < :since)"
+            + " ORDER BY id DESC LIMIT :limit")
+    List<NotificationRow> troubled(LocalDateTime since, int limit);
+
+    @Query("SELECT COUNT(*) FROM notifications WHERE status = 'failed' OR (status = 'pending' AND created_at < :since)")
+    long countTroubled(LocalDateTime since);
+
+    /** A failed notification queued again, with all its attempts ahead of it. */
+    @Query("UPDATE notifications SET status = 'pending', attempts = 0, next_attempt_at = :now"
+            + " WHERE id = :id AND status = 'failed'")
+    int retry(long id, LocalDateTime now);
+
+    Optional<NotificationRow> findById(long id);
+
+    /** Puts an attempt back: the row waits until {@code next} as if it had not been tried. */
+    @Query("UPDATE notifications SET attempts = attempts - 1, next_attempt_at = :next"
+            + " WHERE id = :id AND status = 'pending' AND attempts = :attempt")
+    int postpone(long id, int attempt, LocalDateTime next);
+
+    /** The ticket's pending notifications on the channel that came before {@code id}, oldest first. */
+    @Query("SELECT * FROM notifications WHERE ticket_id = :ticketId AND channel = :channel AND status = 'pending'"
+            + " AND id < :id ORDER BY id")
+    List<NotificationRow> earlierPending(long ticketId, String channel, long id);
 
     @Query("UPDATE notifications SET status = 'failed', last_error = :error"
             + " WHERE id = :id AND status = 'pending' AND attempts = :attempt")

@@ -1,10 +1,12 @@
 package ticketdesk.core.outbox;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,6 +59,27 @@ public class Outbox {
         var now = times.now();
         notifications.save(new NotificationRow(null, ticketId, recipientUserId, channel.db(), kind.db(),
                 toJson(payload), "pending", 0, now, null, null, now));
+    }
+
+    /** A notification still waiting for delivery: its payload and when it is next tried. */
+    public record Waiting(long id, Map<String, String> payload, LocalDateTime nextAttemptAt) {
+    }
+
+    /** The notifications of the same ticket and channel as {@code notification}, queued before it and still pending. */
+    public List<Waiting> earlierPending(Notification notification) {
+        if (notification.ticketId() == null) {
+            return List.of();
+        }
+        return notifications.earlierPending(notification.ticketId(), notification.channel().db(), notification.id())
+                .stream().map(row -> new Waiting(row.id(), fromJson(row.payload()), row.nextAttemptAt())).toList();
+    }
+
+    private Map<String, String> fromJson(String payload) {
+        try {
+            return json.readValue(payload, Argument.mapOf(String.class, String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String toJson(Map<String, String> payload) {

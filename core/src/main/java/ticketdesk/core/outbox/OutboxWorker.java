@@ -1,5 +1,7 @@
 package ticketdesk.core.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -47,14 +49,16 @@ public class OutboxWorker {
     private final OutboxConfig config;
     private final Map<Channel, Notifier> notifiers = new EnumMap<>(Channel.class);
     private final ExecutorService deliverers;
+    private final MeterRegistry metrics;
 
     OutboxWorker(NotificationRepository notifications, TransactionOperations<Connection> tx, JsonMapper json,
-                 Times times, OutboxConfig config, List<Notifier> notifiers) {
+                 Times times, OutboxConfig config, List<Notifier> notifiers, MeterRegistry metrics) {
         this.notifications = notifications;
         this.tx = tx;
         this.json = json;
         this.times = times;
         this.config = config;
+        this.metrics = metrics;
         notifiers.forEach(n -> this.notifiers.put(n.channel(), n));
         AtomicInteger threads = new AtomicInteger();
         this.deliverers = Executors.newFixedThreadPool(Math.max(1, config.getDeliveryThreads()), r -> {
@@ -150,6 +154,11 @@ public class OutboxWorker {
             }
             notifier.deliver(notification);
             notifications.markSent(row.id(), attempt, times.now());
+        } catch (NotYet wait) {
+            notifications.postpone(row.id(), attempt, wait.until());
+        } catch (GiveUp never) {
+            countError(row);
+            notifications.markFailed(row.id(), attempt, never.getMessage());
         } catch (RetryLater later) {
             recordFailure(row, attempt, later.getMessage(), later.after());
         } catch (Exception e) {
@@ -158,6 +167,7 @@ public class OutboxWorker {
     }
 
     private void recordFailure(NotificationRow row, int attempt, String error, Duration delay) {
+        countError(row);
         if (attempt >= config.getMaxAttempts()) {
             LOG.warn("notification {} ({} {}) failed after {} attempts: {}", row.id(), row.channel(), row.kind(),
                     attempt, error);
@@ -165,6 +175,12 @@ public class OutboxWorker {
         } else {
             notifications.reschedule(row.id(), attempt, times.now().plus(delay), error);
         }
+    }
+
+    /** {@code ticketdesk_outbox_delivery_errors_total{channel}}: attempts that failed, by channel. */
+    private void countError(NotificationRow row) {
+        Counter.builder("ticketdesk.outbox.delivery.errors").description("Outbox delivery attempts that failed")
+                .tag("channel", row.channel()).register(metrics).increment();
     }
 
     Duration backoff(int attempt) {

@@ -110,6 +110,7 @@ public class ClaimingTicket {
         work.audit.transition(ticket.id(), command.responderId(), EventType.CLAIMED, TicketStatus.PENDING,
                 TicketStatus.IN_PROCESS, command.channel());
         work.announcements.toRequester(ticket, NotificationKind.CLAIMED, command.responderId());
+        work.timings.claimed(ticket);
         return Optional.of(new ClaimResult.Claimed(ticket));
     }
 

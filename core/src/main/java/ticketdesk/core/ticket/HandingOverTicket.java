@@ -53,6 +53,9 @@ public class HandingOverTicket {
                 "responder_id", from == null ? null : from.toString(), Long.toString(to.id()), command.channel());
         Ticket after = work.reload(ticket.id());
         work.announcements.handedOver(after, from, command.actorId());
+        if (from == null) {
+            work.timings.claimed(after);
+        }
         return new ChangeResult.Changed(after);
     }
 

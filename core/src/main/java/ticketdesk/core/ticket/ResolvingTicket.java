@@ -37,6 +37,7 @@ public class ResolvingTicket {
                 TicketStatus.DONE, command.channel());
         Ticket after = work.reload(ticket.id());
         work.announcements.toRequester(after, NotificationKind.RESOLVED, command.actorId());
+        work.timings.resolved(after);
         return new ChangeResult.Changed(after);
     }
 }

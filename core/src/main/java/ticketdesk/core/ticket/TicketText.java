@@ -13,10 +13,10 @@ final class TicketText {
     /** The title as stored (trimmed), or why it cannot be. */
     static Optional<Refusal> titleRefusal(String title) {
         if (title.isEmpty()) {
-            return Optional.of(Refusal.invalid("a ticket needs a title"));
+            return Optional.of(Refusal.invalid("title", "a ticket needs a title"));
         }
         if (title.length() > OpeningTicket.MAX_TITLE) {
-            return Optional.of(Refusal.invalid("the title is " + title.length() + " characters; at most "
+            return Optional.of(Refusal.invalid("title", "the title is " + title.length() + " characters; at most "
                     + OpeningTicket.MAX_TITLE + " are allowed (put the details in the description)"));
         }
         return Optional.empty();
@@ -24,14 +24,14 @@ final class TicketText {
 
     static Optional<Refusal> descriptionRefusal(String description) {
         return description != null && description.length() > OpeningTicket.MAX_DESCRIPTION
-                ? Optional.of(Refusal.invalid("the description is longer than " + OpeningTicket.MAX_DESCRIPTION
+                ? Optional.of(Refusal.invalid("description", "the description is longer than " + OpeningTicket.MAX_DESCRIPTION
                         + " characters"))
                 : Optional.empty();
     }
 
     static Optional<Refusal> categoryRefusal(String category) {
         return category != null && category.length() > OpeningTicket.MAX_CATEGORY
-                ? Optional.of(Refusal.invalid("the category is longer than " + OpeningTicket.MAX_CATEGORY
+                ? Optional.of(Refusal.invalid("category", "the category is longer than " + OpeningTicket.MAX_CATEGORY
                         + " characters"))
                 : Optional.empty();
     }

@@ -8,8 +8,8 @@ import ticketdesk.core.audit.AuditLog;
 import ticketdesk.core.user.User;
 
 /**
- * What every ticket use case works with: the tickets, who is acting, the audit log, the announcements
- * and the clock; and the common start of a change: load the actor, lock the ticket, or say why not.
+ * What every ticket use case works with: the tickets, who is acting, the audit log, the announcements, the
+ * timings and the clock; and the common start of a change: load the actor, lock the ticket, or say why not.
  */
 @Singleton
 class TicketWork {
@@ -18,13 +18,16 @@ class TicketWork {
     final Actors actors;
     final AuditLog audit;
     final Announcements announcements;
+    final TicketTimings timings;
     private final Times times;
 
-    TicketWork(TicketRepository tickets, Actors actors, AuditLog audit, Announcements announcements, Times times) {
+    TicketWork(TicketRepository tickets, Actors actors, AuditLog audit, Announcements announcements,
+               TicketTimings timings, Times times) {
         this.tickets = tickets;
         this.actors = actors;
         this.audit = audit;
         this.announcements = announcements;
+        this.timings = timings;
         this.times = times;
     }
 

@@ -34,10 +34,10 @@ public class Passwords {
     public static Optional<Refusal> refusalOf(String password) {
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            return Optional.of(Refusal.invalid("a password needs at least " + MIN_LENGTH + " characters"));
+            return Optional.of(Refusal.invalid("password", "a password needs at least " + MIN_LENGTH + " characters"));
         }
         if (length > MAX_LENGTH) {
-            return Optional.of(Refusal.invalid("a password may have at most " + MAX_LENGTH + " characters"));
+            return Optional.of(Refusal.invalid("password", "a password may have at most " + MAX_LENGTH + " characters"));
         }
         return Optional.empty();
     }

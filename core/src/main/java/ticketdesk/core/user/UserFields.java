@@ -19,8 +19,8 @@ final class UserFields {
     String slackUserId;
     Refusal refusal;
 
-    private UserFields refuse(String message) {
-        refusal = Refusal.invalid(message);
+    private UserFields refuse(String field, String message) {
+        refusal = Refusal.invalid(field, message);
         return this;
     }
 
@@ -52,27 +52,27 @@ final class UserFields {
             UserFields f = new UserFields();
             f.displayName = displayName == null ? "" : displayName.trim();
             if (f.displayName.isEmpty() || f.displayName.length() > 200) {
-                return f.refuse("display name must be 1 to 200 characters");
+                return f.refuse("displayName", "display name must be 1 to 200 characters");
             }
             if (role == null) {
-                return f.refuse("role is required (employee, responder or admin)");
+                return f.refuse("role", "role is required (employee, responder or admin)");
             }
             f.email = blankToNull(email);
             if (f.email != null) {
                 f.email = f.email.toLowerCase(Locale.ROOT);
                 if (f.email.length() > 320 || !EMAIL.matcher(f.email).matches()) {
-                    return f.refuse("'" + truncate(email, 80) + "' is not an email address");
+                    return f.refuse("email", "'" + truncate(email, 80) + "' is not an email address");
                 }
                 Optional<UserRow> owner = users.findByEmail(f.email);
                 if (owner.isPresent() && !owner.get().id().equals(selfId)) {
-                    return f.refuse("another user already has the email " + f.email);
+                    return f.refuse("email", "another user already has the email " + f.email);
                 }
             }
             String rawPhone = blankToNull(phone);
             if (rawPhone != null) {
                 f.phone = phones.toE164(rawPhone).orElse(null);
                 if (f.phone == null) {
-                    return f.refuse("'" + truncate(rawPhone, 40) + "' is not a valid phone number;"
+                    return f.refuse("phone", "'" + truncate(rawPhone, 40) + "' is not a valid phone number;"
                             + " use the international form, like +14155552671");
                 }
             }
@@ -80,17 +80,19 @@ final class UserFields {
             f.organization = blankToNull(organization);
             if ((f.profession != null && f.profession.length() > 200)
                     || (f.organization != null && f.organization.length() > 200)) {
-                return f.refuse("profession and organization must be at most 200 characters");
+                return f.refuse(f.profession != null && f.profession.length() > 200 ? "profession" : "organization",
+                        "profession and organization must be at most 200 characters");
             }
             f.slackUserId = blankToNull(slackUserId);
             if (f.slackUserId != null) {
                 f.slackUserId = f.slackUserId.toUpperCase(Locale.ROOT);
                 if (!SLACK_ID.matcher(f.slackUserId).matches()) {
-                    return f.refuse("'" + truncate(slackUserId, 80) + "' is not a Slack user id (like U0123ABCD)");
+                    return f.refuse("slackUserId", "'" + truncate(slackUserId, 80)
+                            + "' is not a Slack user id (like U0123ABCD)");
                 }
                 Optional<UserRow> owner = users.findByIdentity(Platform.SLACK.db(), f.slackUserId);
                 if (owner.isPresent() && !owner.get().id().equals(selfId)) {
-                    return f.refuse("Slack user " + f.slackUserId + " is already linked to "
+                    return f.refuse("slackUserId", "Slack user " + f.slackUserId + " is already linked to "
                             + owner.get().displayName());
                 }
             }

@@ -1,5 +1,7 @@
 package ticketdesk.mail.outbound;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,15 +24,26 @@ class SmtpSender {
     private final SmtpSettings smtp;
     private final MailSettings mail;
     private final Session session;
+    private final Counter errors;
 
-    SmtpSender(SmtpSettings smtp, MailSettings mail) {
+    SmtpSender(SmtpSettings smtp, MailSettings mail, MeterRegistry metrics) {
         this.smtp = smtp;
         this.mail = mail;
         this.session = Session.getInstance(properties(smtp, mail));
+        this.errors = Counter.builder("ticketdesk.smtp.errors").description("Emails the SMTP server did not take")
+                .register(metrics);
     }
 
     void send(OutgoingMail out) throws MessagingException {
-        MimeMessage message = build(out);
+        try {
+            transmit(build(out));
+        } catch (MessagingException | RuntimeException failed) {
+            errors.increment();
+            throw failed;
+        }
+    }
+
+    private void transmit(MimeMessage message) throws MessagingException {
         if (smtp.getUser() != null) {
             Transport.send(message, smtp.getUser(), smtp.getPassword() == null ? "" : smtp.getPassword());
         } else {
