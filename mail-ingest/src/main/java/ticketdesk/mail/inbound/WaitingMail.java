@@ -105,6 +105,11 @@ public class WaitingMail {
         }
     }
 
+    /** The From address of the mail, if there is such a mail. */
+    public Optional<String> sender(long id) {
+        return stored.row(id).map(StoredMail.Row::from);
+    }
+
     private Optional<Details> read(long id) {
         return jdbc.prepareStatement("SELECT id, message_id, received_at, from_address, subject, outcome, attempts,"
                 + " COALESCE(error, note), ticket_id, extracted_text, COALESCE(OCTET_LENGTH(raw_message), 0),"
