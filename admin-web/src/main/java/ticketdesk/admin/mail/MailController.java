@@ -39,12 +39,15 @@ class MailController {
     private final UserDirectory users;
     private final UserNames names;
     private final ErrorPages errors;
+    private final SenderTickets senderTickets;
 
-    MailController(WaitingMail waiting, UserDirectory users, UserNames names, ErrorPages errors) {
+    MailController(WaitingMail waiting, UserDirectory users, UserNames names, ErrorPages errors,
+                   SenderTickets senderTickets) {
         this.waiting = waiting;
         this.users = users;
         this.names = names;
         this.errors = errors;
+        this.senderTickets = senderTickets;
     }
 
     @Get
@@ -77,6 +80,7 @@ class MailController {
             model.put("mail", MailPage.of(d, sender, d.handledBy() == null ? Map.of() : names.of(List.of(d.handledBy()))));
             model.put("error", error);
             model.put("roles", ROLES);
+            model.put("tickets", sender == null ? List.of() : senderTickets.of(sender.id()));
             return new ModelAndView<>(VIEW_MAIL, model);
         });
     }

@@ -80,6 +80,9 @@ class UnmatchedMailInTheBrowserTest extends BrowserTest {
         open("/admin/mail/" + row);
         assertThat(byId("outcome").getText()).startsWith("held");
         assertThat(byId("sender").getText()).isEqualTo("Bob Example");
+        assertThat(browser.findElements(By.cssSelector("#sender-tickets option")))
+                .as("the sender's tickets to pick from, newest first").extracting(o -> o.getAttribute("value"))
+                .containsExactly(Long.toString(laptop.id()), Long.toString(printer.id()));
         type("attach-ticket", "#" + laptop.id());
         click("attach");
 
