@@ -59,7 +59,7 @@ class AuditController {
                                       @Nullable @QueryValue String to) {
         AuditFilter filter = AuditFilter.of(actor, type, ticket, from, to);
         String name = "ticketdesk-audit-" + times.now().toLocalDate() + ".csv";
-        return HttpResponse.ok(new StreamedFile(new AuditCsv(queries, filter),
+        return HttpResponse.ok(new StreamedFile(AuditCsv.of(queries, filter),
                         MediaType.of("text/csv;charset=utf-8")))
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }

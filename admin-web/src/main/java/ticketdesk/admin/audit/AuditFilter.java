@@ -39,7 +39,7 @@ public record AuditFilter(String actor, String type, String ticket, String from,
         return after == null || after.getYear() > LAST_YEAR ? null : after.atStartOfDay();
     }
 
-    private static String trim(String value) {
+    static String trim(String value) {
         return value == null ? "" : value.trim();
     }
 
@@ -55,7 +55,7 @@ public record AuditFilter(String actor, String type, String ticket, String from,
      * A date in 1970..9999, so the bounds always fit a DATETIME, or "" for none given; a date outside those years is
      * refused like one that is no date, since reading it as "no bound" would widen the list to every event.
      */
-    private static String date(String name, String value) {
+    static String date(String name, String value) {
         if (value == null || value.isBlank()) {
             return "";
         }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ticketdesk.admin.web.Formats;
-import ticketdesk.admin.web.PeopleMatching;
 import ticketdesk.admin.web.Sql;
 import ticketdesk.admin.web.UserNames;
 
@@ -29,9 +28,9 @@ public class AuditQueries {
 
     private final JdbcOperations jdbc;
     private final UserNames names;
-    private final PeopleMatching people;
+    private final PersonCondition people;
 
-    AuditQueries(JdbcOperations jdbc, UserNames names, PeopleMatching people) {
+    AuditQueries(JdbcOperations jdbc, UserNames names, PersonCondition people) {
         this.jdbc = jdbc;
         this.names = names;
         this.people = people;
@@ -53,7 +52,7 @@ public class AuditQueries {
         StringBuilder sql = new StringBuilder("SELECT e.id, e.created_at, e.ticket_id, e.actor_id, e.event_type,"
                 + " e.from_status, e.to_status, e.field, e.old_value, e.new_value, e.channel"
                 + " FROM ticket_events e WHERE 1 = 1");
-        if (!actor(sql, args, filter.actor())) {
+        if (!people.add(sql, args, "e.actor_id", filter.actor())) {
             return List.of();
         }
         condition(sql, args, " AND e.event_type = ?", filter.type().isEmpty() ? null : filter.type());
@@ -100,30 +99,6 @@ public class AuditQueries {
             sql.append(clause);
             args.add(value);
         }
-    }
-
-    /** Adds the actor filter; false when no one matches, so there is nothing to show. */
-    private boolean actor(StringBuilder sql, List<Object> args, String actor) {
-        if (actor.isEmpty()) {
-            return true;
-        }
-        if (actor.equalsIgnoreCase("system")) {
-            sql.append(" AND e.actor_id IS NULL");
-            return true;
-        }
-        if (actor.matches("#?\\d{1,18}")) {
-            sql.append(" AND e.actor_id = ?");
-            args.add(Long.parseLong(actor.replace("#", "")));
-            return true;
-        }
-        List<Long> ids = people.ids(actor);
-        if (ids.isEmpty()) {
-            return false;
-        }
-        sql.append(" AND e.actor_id IN (").append(Sql.marks(ids.size()))
-                .append(")");
-        args.addAll(ids);
-        return true;
     }
 
     private Map<Long, String> titles(Collection<Long> ticketIds) {

@@ -14,8 +14,8 @@ import ticketdesk.core.Times;
 import ticketdesk.core.outbox.DeliveryTroubles;
 
 /**
- * The panel's home: tickets by status, how fast they are claimed and resolved, who holds and declines what; and a link
- * to the Deliveries page when notifications failed or wait too long.
+ * The panel's home: tickets by status, how fast they are claimed and resolved, who holds and declines what, each
+ * figure once; and a link to the Deliveries page when notifications failed or wait too long.
  */
 @Controller("/admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -47,14 +47,9 @@ class DashboardController {
         model.put("byStatus", byStatus.entrySet().stream()
                 .map(e -> new DashboardQueries.Count(Formats.label(e.getKey()), e.getValue())).toList());
         model.put("speeds", List.of(speed("last 7 days", now.minusDays(7)), speed("last 30 days", now.minusDays(30))));
-        model.put("open", open);
-        model.put("declines", declines);
-        model.put("statusChart", BarChart.of("Tickets by status", byStatus.entrySet().stream()
-                .map(e -> new BarChart.Entry(Formats.label(e.getKey()), e.getValue(), e.getKey())).toList()));
-        model.put("openChart", BarChart.of("Open tickets per responder", open.stream()
-                .map(c -> new BarChart.Entry(c.label(), c.count(), "in_process")).toList()));
-        model.put("declineChart", BarChart.of("Declines per responder", declines.stream()
-                .map(c -> new BarChart.Entry(c.label(), c.count(), "declines")).toList()));
+        model.put("open", BarRow.of(open));
+        model.put("declines", BarRow.of(declines));
+        model.put("barWidth", BarRow.WIDTH);
         return new ModelAndView<>(VIEW, model);
     }
 

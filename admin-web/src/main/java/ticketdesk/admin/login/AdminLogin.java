@@ -4,16 +4,19 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ticketdesk.core.Channel;
 import ticketdesk.core.user.Passwords;
 import ticketdesk.core.user.Role;
+import ticketdesk.core.user.SignIns;
 import ticketdesk.core.user.User;
 import ticketdesk.core.user.UserDirectory;
 import ticketdesk.core.user.UserSessions;
 
 /**
  * Checks an admin's email and password: only an active admin with a matching Argon2id hash gets in, and a locked
- * address or account is refused before any password is checked. {@code address} is the client's throttle key (see
- * {@link ClientAddress}).
+ * address or account is refused before any password is checked. {@code client} is the client's throttle key and
+ * address (see {@link ticketdesk.admin.web.ClientAddress}). A sign-in and a counted failure go to the account's
+ * history with the address; a refusal while locked does not, so an attacker cannot flood it.
  */
 @Singleton
 class AdminLogin {
@@ -36,15 +39,23 @@ class AdminLogin {
     private final UserSessions sessions;
     private final Passwords passwords;
     private final LoginThrottle throttle;
+    private final SignIns signIns;
 
-    AdminLogin(UserDirectory directory, UserSessions sessions, Passwords passwords, LoginThrottle throttle) {
+    /** Where an attempt comes from: the throttle's key of the client, and the address the audit shows. */
+    record Client(String key, String address) {
+    }
+
+    AdminLogin(UserDirectory directory, UserSessions sessions, Passwords passwords, LoginThrottle throttle,
+               SignIns signIns) {
         this.directory = directory;
         this.sessions = sessions;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.signIns = signIns;
     }
 
-    Outcome attempt(String email, String password, String address) {
+    Outcome attempt(String email, String password, Client client) {
+        String address = client.key();
         String account = LoginThrottle.accountOf(email);
         Optional<LoginThrottle.Lock> lock = throttle.lockOf(account, address);
         if (lock.isPresent()) {
@@ -54,9 +65,14 @@ class AdminLogin {
         // a password reset between these two reads leaves the session in the old generation, so it never counts
         long generation = admin.map(user -> sessions.generationOf(user.id())).orElse(-1L);
         if (admin.isEmpty() || !passwords.verify(password, directory.passwordHashOf(admin.get().id()).orElse(null))) {
-            return recorded(account, address) ? new Outcome.Failed() : new Outcome.Locked(LoginThrottle.Lock.ADDRESS);
+            if (!recorded(account, address)) {
+                return new Outcome.Locked(LoginThrottle.Lock.ADDRESS);
+            }
+            signIns.failed(account, Channel.WEB, client.address());
+            return new Outcome.Failed();
         }
         throttle.recordSuccess(account);
+        signIns.succeeded(admin.get().id(), Channel.WEB, client.address());
         return new Outcome.SignedIn(admin.get(), generation);
     }
 

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import ticketdesk.admin.web.AdminSession;
+import ticketdesk.admin.web.ClientAddress;
 import ticketdesk.admin.web.Csrf;
 import ticketdesk.admin.web.CurrentAdmin;
 import ticketdesk.admin.web.Formats;
@@ -60,7 +61,7 @@ class LoginController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> processLoginForm(HttpRequest<?> request, @Body LoginForm form) {
         AdminLogin.Outcome outcome = login.attempt(form.email(), form.password() == null ? "" : form.password(),
-                addresses.keyOf(request));
+                new AdminLogin.Client(addresses.keyOf(request), addresses.of(request)));
         String email = form.email() == null ? "" : form.email();
         if (outcome instanceof AdminLogin.Outcome.SignedIn signedIn) {
             return HttpResponse.seeOther(URI.create("/admin"))

@@ -27,8 +27,17 @@ record TicketPage(Facts ticket, MailView descriptionMail, List<MessageView> mess
      * {@code mail} is the raw email the message was extracted from, or null; {@code note} marks an internal note,
      * for responders and admins only.
      */
-    record MessageView(String sender, String channel, String time, String body, List<String> attachments,
+    record MessageView(String sender, String channel, String time, String body, List<FileView> attachments,
                        MailView mail, boolean note) {
+    }
+
+    /** A file of a message: {@code id} is null when it was too large to keep, so there is nothing to download. */
+    record FileView(Long id, String name, String about) {
+
+        static FileView of(Attachments.File f) {
+            return new FileView(f.kept() ? f.id() : null, f.name(), f.contentType() + ", " + Formats.bytes(f.size())
+                    + (f.kept() ? "" : ", not kept"));
+        }
     }
 
     /** A raw email as the page shows it: its (start of) text and a note of its size. */
@@ -64,11 +73,12 @@ record TicketPage(Facts ticket, MailView descriptionMail, List<MessageView> mess
                 Formats.time(t.claimedAt()), Formats.time(t.completedAt()));
     }
 
-    static MessageView message(Message m, Map<Long, String> names, List<String> attachments,
+    static MessageView message(Message m, Map<Long, String> names, List<Attachments.File> files,
                                Map<String, RawMails.RawMail> mails) {
         RawMails.RawMail mail = m.channel() == Channel.EMAIL && m.externalId() != null ? mails.get(m.externalId()) : null;
         return new MessageView(names.getOrDefault(m.senderId(), "#" + m.senderId()), m.channel().db(),
-                Formats.time(m.createdAt()), m.body(), attachments, MailView.of(mail), m.type() == MessageType.NOTE);
+                Formats.time(m.createdAt()), m.body(), files.stream().map(FileView::of).toList(), MailView.of(mail),
+                m.type() == MessageType.NOTE);
     }
 
     /** The mail that opened the ticket, when it was opened by email. */

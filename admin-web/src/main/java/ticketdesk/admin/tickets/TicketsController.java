@@ -17,11 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ticketdesk.admin.web.ErrorPages;
 import ticketdesk.admin.web.CurrentAdmin;
 import ticketdesk.admin.web.UserNames;
 import ticketdesk.core.audit.AuditLog;
 import ticketdesk.core.audit.TicketEvent;
-import ticketdesk.core.message.Attachment;
 import ticketdesk.core.message.Message;
 import ticketdesk.core.message.MessageQueries;
 import ticketdesk.core.ticket.Ticket;
@@ -44,9 +44,12 @@ class TicketsController {
     private final RawMails rawMails;
     private final UserDirectory users;
     private final FlashCookie flashes;
+    private final Attachments attachments;
+    private final ErrorPages errors;
 
     TicketsController(TicketListing listing, TicketQueries tickets, MessageQueries messages, AuditLog audit,
-                      UserNames names, RawMails rawMails, UserDirectory users, FlashCookie flashes) {
+                      UserNames names, RawMails rawMails, UserDirectory users, FlashCookie flashes,
+                      Attachments attachments, ErrorPages errors) {
         this.listing = listing;
         this.tickets = tickets;
         this.messages = messages;
@@ -55,6 +58,8 @@ class TicketsController {
         this.rawMails = rawMails;
         this.users = users;
         this.flashes = flashes;
+        this.attachments = attachments;
+        this.errors = errors;
     }
 
     @Get
@@ -86,14 +91,16 @@ class TicketsController {
                            @Nullable @CookieValue(FlashCookie.NAME) String flash) {
         Optional<Ticket> ticket = tickets.byId(id);
         if (ticket.isEmpty()) {
-            return HttpResponse.notFound("No ticket #" + id);
+            return errors.notFound(request, "ticket #" + id, "/admin/tickets", "Tickets");
         }
         List<Message> thread = messages.forTicket(id);
         List<TicketEvent> events = audit.timeline(id);
         Map<Long, String> people = names.of(TicketPage.peopleIn(ticket.get(), thread, events));
         Map<String, RawMails.RawMail> mails = rawMails.ofTicket(id);
+        Map<Long, List<Attachments.File>> files = attachments.ofTicket(id);
         TicketPage page = new TicketPage(TicketPage.facts(ticket.get(), people), TicketPage.openingMail(mails),
-                thread.stream().map(m -> TicketPage.message(m, people, attachmentNames(m), mails)).toList(),
+                thread.stream().map(m -> TicketPage.message(m, people, files.getOrDefault(m.id(), List.of()), mails))
+                        .toList(),
                 events.stream().map(e -> TicketPage.event(e, people)).toList());
         long admin = CurrentAdmin.of(authentication).id();
         Map<String, Object> model = new HashMap<>();
@@ -105,8 +112,4 @@ class TicketsController {
         return flash == null ? response : response.cookie(FlashCookie.cleared(request));
     }
 
-    private List<String> attachmentNames(Message message) {
-        return messages.attachmentsOf(message.id()).stream()
-                .map((Attachment a) -> a.fileName() + " (" + a.contentType() + ", " + a.size() + " bytes)").toList();
-    }
 }

@@ -1,5 +1,6 @@
 package ticketdesk.admin.users;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -12,8 +13,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
 import java.util.Optional;
-import ticketdesk.admin.web.CurrentAdmin;
-import ticketdesk.core.Channel;
+import ticketdesk.admin.web.ErrorPages;
+import ticketdesk.admin.web.PanelActor;
 import ticketdesk.core.user.DeactivatingUser;
 import ticketdesk.core.user.Platform;
 import ticketdesk.core.user.User;
@@ -26,25 +27,30 @@ class ActivationController {
 
     private final DeactivatingUser deactivating;
     private final UserDirectory directory;
+    private final PanelActor actors;
+    private final ErrorPages errors;
 
-    ActivationController(DeactivatingUser deactivating, UserDirectory directory) {
+    ActivationController(DeactivatingUser deactivating, UserDirectory directory, PanelActor actors,
+                         ErrorPages errors) {
         this.deactivating = deactivating;
         this.directory = directory;
+        this.actors = actors;
+        this.errors = errors;
     }
 
     @Post("/deactivate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> deactivate(@PathVariable long id, Authentication authentication) {
-        return outcome(id, deactivating.deactivate(id, CurrentAdmin.of(authentication).id(), Channel.WEB));
+    HttpResponse<?> deactivate(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
+        return outcome(request, id, deactivating.deactivate(id, actors.of(authentication, request)));
     }
 
     @Post("/reactivate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> reactivate(@PathVariable long id) {
-        return outcome(id, deactivating.reactivate(id));
+    HttpResponse<?> reactivate(HttpRequest<?> request, @PathVariable long id, Authentication authentication) {
+        return outcome(request, id, deactivating.reactivate(id, actors.of(authentication, request)));
     }
 
-    private HttpResponse<?> outcome(long id, DeactivatingUser.Result result) {
+    private HttpResponse<?> outcome(HttpRequest<?> request, long id, DeactivatingUser.Result result) {
         if (result instanceof DeactivatingUser.Result.Deactivated deactivated) {
             return HttpResponse.seeOther(URI.create("/admin/users/" + id + "?done=deactivated&returned="
                     + deactivated.ticketsReturned()));
@@ -55,7 +61,7 @@ class ActivationController {
         String message = ((DeactivatingUser.Result.Refused) result).refusal().message();
         Optional<User> user = directory.byId(id);
         if (user.isEmpty()) {
-            return HttpResponse.notFound(message);
+            return errors.notFound(request, "user #" + id, "/admin/users", "Users");
         }
         String slack = directory.identityOf(id, Platform.SLACK).orElse("");
         return HttpResponse.status(HttpStatus.CONFLICT)

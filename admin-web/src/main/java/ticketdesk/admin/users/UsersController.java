@@ -1,6 +1,7 @@
 package ticketdesk.admin.users;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,8 +20,8 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import ticketdesk.admin.web.CurrentAdmin;
-import ticketdesk.core.Channel;
+import ticketdesk.admin.web.ErrorPages;
+import ticketdesk.admin.web.PanelActor;
 import ticketdesk.core.user.ManagingUsers;
 import ticketdesk.core.user.NewUser;
 import ticketdesk.core.user.Platform;
@@ -40,11 +41,16 @@ class UsersController {
     private final UserListing listing;
     private final UserDirectory directory;
     private final ManagingUsers managing;
+    private final PanelActor actors;
+    private final ErrorPages errors;
 
-    UsersController(UserListing listing, UserDirectory directory, ManagingUsers managing) {
+    UsersController(UserListing listing, UserDirectory directory, ManagingUsers managing, PanelActor actors,
+                    ErrorPages errors) {
         this.listing = listing;
         this.directory = directory;
         this.managing = managing;
+        this.actors = actors;
+        this.errors = errors;
     }
 
     @Get
@@ -70,14 +76,14 @@ class UsersController {
 
     @Post("/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> processCreationForm(@Body UserForm form) {
+    HttpResponse<?> processCreationForm(HttpRequest<?> request, @Body UserForm form, Authentication authentication) {
         Optional<Role> role = form.parsedRole();
         if (role.isEmpty()) {
             return refused(null, form, "Choose a role: employee, responder or admin.");
         }
         UserResult result = managing.create(new NewUser(form.displayName(), form.email(), form.phone(), role.get(),
                 form.profession(), form.organization(), form.slackUserId(),
-                form.hasPassword() ? form.password() : null));
+                form.hasPassword() ? form.password() : null), actors.of(authentication, request));
         if (result instanceof UserResult.Saved saved) {
             return HttpResponse.seeOther(URI.create("/admin/users/" + saved.user().id() + "?done=created"));
         }
@@ -85,11 +91,11 @@ class UsersController {
     }
 
     @Get("/{id}")
-    HttpResponse<?> initUpdateForm(@PathVariable long id, @Nullable @QueryValue String done,
+    HttpResponse<?> initUpdateForm(HttpRequest<?> request, @PathVariable long id, @Nullable @QueryValue String done,
                                    @Nullable @QueryValue Integer returned) {
         Optional<User> user = directory.byId(id);
         if (user.isEmpty()) {
-            return HttpResponse.notFound("No user #" + id);
+            return errors.notFound(request, "user #" + id, "/admin/users", "Users");
         }
         String slack = directory.identityOf(id, Platform.SLACK).orElse("");
         return HttpResponse.ok(UserPage.form(user.get(), UserForm.of(user.get(), slack), null,
@@ -98,10 +104,11 @@ class UsersController {
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> processUpdateForm(@PathVariable long id, @Body UserForm form, Authentication authentication) {
+    HttpResponse<?> processUpdateForm(HttpRequest<?> request, @PathVariable long id, @Body UserForm form,
+                                      Authentication authentication) {
         Optional<User> user = directory.byId(id);
         if (user.isEmpty()) {
-            return HttpResponse.notFound("No user #" + id);
+            return errors.notFound(request, "user #" + id, "/admin/users", "Users");
         }
         Optional<Role> role = form.parsedRole();
         if (role.isEmpty()) {
@@ -109,7 +116,7 @@ class UsersController {
         }
         UserResult result = managing.update(new UserChanges(id, form.displayName(), form.email(), form.phone(),
                 role.get(), form.profession(), form.organization(), form.slackUserId()),
-                form.hasPassword() ? form.password() : null, CurrentAdmin.of(authentication).id(), Channel.WEB);
+                form.hasPassword() ? form.password() : null, actors.of(authentication, request));
         if (result instanceof UserResult.Refused refused) {
             return refused(user.get(), form, refused.refusal().message());
         }

@@ -22,6 +22,15 @@ public final class Formats {
         return time == null ? "" : TIME.format(time);
     }
 
+    /** A file's size for people: "812 bytes", "14.2 kB", "3.1 MB". */
+    public static String bytes(long size) {
+        if (size < 1000) {
+            return size + " bytes";
+        }
+        return size < 1_000_000 ? String.format(java.util.Locale.ROOT, "%.1f kB", size / 1000.0)
+                : String.format(java.util.Locale.ROOT, "%.1f MB", size / 1_000_000.0);
+    }
+
     public static String duration(Duration duration) {
         if (duration == null) {
             return "–";

@@ -37,6 +37,8 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
 
         assertThat(byId("notice").getText()).isEqualTo("User created.");
         assertThat(byId("phone").getAttribute("value")).isEqualTo("+14155552671");
+        assertThat(byId("call").getText()).isEqualTo("+1 415-555-2671");
+        assertThat(byId("call").getAttribute("href")).isEqualTo("tel:+1-415-555-2671");
         assertThat(byId("slackUserId").getAttribute("value")).isEqualTo("U0RITA01");
         User rita = context.getBean(UserDirectory.class).byEmail("rita@example.com").orElseThrow();
         assertThat(rita.phoneE164()).isEqualTo("+14155552671");
@@ -45,7 +47,8 @@ class ManagingUsersInTheBrowserTest extends BrowserTest {
 
         open("/admin/users?q=rita");
         WebElement row = browser.findElement(By.cssSelector("#users tbody tr"));
-        assertThat(row.getText()).contains("Rita Responder", "+14155552671", "responder", "U0RITA01");
+        assertThat(row.getText()).contains("Rita Responder", "+1 415-555-2671", "responder", "U0RITA01");
+        assertThat(row.findElement(By.cssSelector("a.tel")).getAttribute("href")).isEqualTo("tel:+1-415-555-2671");
         screenshot("users");
 
         Ticket ticket = world.pendingTicket(world.employee("Eve Employee"));

@@ -31,6 +31,23 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
+    /** A GET whose body is kept as bytes, for files. */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));

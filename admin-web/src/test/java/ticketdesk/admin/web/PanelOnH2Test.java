@@ -82,5 +82,31 @@ class PanelOnH2Test implements TestPropertyProvider {
                 Map.of("_csrf", csrf));
         assertThat(deactivated.headers().firstValue("Location")).hasValueSatisfying(
                 l -> assertThat(l).endsWith("done=deactivated&returned=1"));
+        assertThat(http.get("/admin/audit/admin?type=deactivated&user=Hal").body()).contains("Hattie Admin");
+        assertThat(http.get("/admin/audit/admin/export.csv?actor=Hattie").body()).contains("deactivated");
+        mailIsAppliedAndFilesDownloadOnH2(http);
+    }
+
+    private void mailIsAppliedAndFilesDownloadOnH2(Http http) {
+        String raw = "From: Nina New <nina@new.example>\r\nSubject: hello from H2\r\nMessage-ID: <h2-1@new.example>\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nFirst mail.\r\n";
+        context.getBean(ticketdesk.mail.inbound.InboundPipeline.class).receive(raw.getBytes(), "imap");
+        assertThat(http.get("/admin/mail").body()).contains("nina@new.example", "unknown sender");
+        String csrf = Http.csrfOf(http.get("/admin/mail/1").body()).orElseThrow();
+        HttpResponse<String> applied = http.postForm("/admin/mail/1/sender", Map.of("_csrf", csrf,
+                "seen", "unknown_sender", "displayName", "Nina New", "role", "employee"));
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(303);
+        assertThat(http.get("/admin/mail/1").body()).contains("applied by Hattie Admin", "opened a ticket");
+
+        var posting = context.getBean(ticketdesk.core.message.PostingMessage.class);
+        User nina = context.getBean(ticketdesk.core.user.UserDirectory.class).byEmail("nina@new.example").orElseThrow();
+        byte[] file = new byte[1_200_000];
+        new java.util.Random(1).nextBytes(file);
+        posting.post(new ticketdesk.core.message.PostMessage(2, nina.id(), "file", ticketdesk.core.Channel.EMAIL,
+                "<h2-2@new.example>", java.util.List.of(new ticketdesk.core.message.Attachment("f.bin",
+                        "application/octet-stream", file.length, file))));
+        HttpResponse<byte[]> download = http.download("/admin/attachments/1");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(file);
     }
 }

@@ -33,6 +33,13 @@ public class UserEventLog {
                 clip(newValue, MAX_VALUE), channel.db(), clip(address, MAX_ADDRESS), times.now()));
     }
 
+    /** The event as {@code actor} made it: their user id (null: the system or nobody known), channel and address. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void write(long userId, Actor actor, UserEventType type, @Nullable String field, @Nullable String oldValue,
+                      @Nullable String newValue) {
+        write(userId, actor.userId(), type, field, oldValue, newValue, actor.channel(), actor.address());
+    }
+
     private static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import ticketdesk.core.Channel;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.Times;
+import ticketdesk.core.audit.Actor;
 import ticketdesk.core.ticket.TicketPool;
 
 /** Creates and edits users, with the chat identity an admin gives them, and sets admin passwords. */
@@ -24,9 +25,10 @@ public class ManagingUsers {
     private final TransactionOperations<Connection> tx;
     private final TicketPool pool;
     private final IdentityLinks links;
+    private final AccountEvents account;
 
     ManagingUsers(UserRepository users, PhoneNumbers phones, Passwords passwords, Times times,
-                  TransactionOperations<Connection> tx, TicketPool pool, IdentityLinks links) {
+                  TransactionOperations<Connection> tx, TicketPool pool, IdentityLinks links, AccountEvents account) {
         this.users = users;
         this.input = new UserFields.Input(users, phones);
         this.passwords = passwords;
@@ -34,6 +36,7 @@ public class ManagingUsers {
         this.tx = tx;
         this.pool = pool;
         this.links = links;
+        this.account = account;
     }
 
     /**
@@ -41,6 +44,11 @@ public class ManagingUsers {
      * database's unique keys stop the second save, which is then refused as if it had come a moment later.
      */
     public UserResult create(NewUser user) {
+        return create(user, Actor.system());
+    }
+
+    /** As {@link #create(NewUser)}, recorded as {@code actor}'s doing in the user's history. */
+    public UserResult create(NewUser user, Actor actor) {
         Optional<Refusal> weak = weakPassword(user.password());
         if (weak.isPresent()) {
             return new UserResult.Refused(weak.get());
@@ -48,7 +56,7 @@ public class ManagingUsers {
         try {
             // Argon2 takes a while: hashed before the transaction, so no connection waits for it
             String hash = hash(user.password());
-            return tx.executeWrite(s -> save(user, hash));
+            return tx.executeWrite(s -> save(user, hash, actor));
         } catch (DataAccessException raced) {
             return refusedAfterRace(raced, () -> validate(user));
         }
@@ -78,7 +86,7 @@ public class ManagingUsers {
                 change.profession(), change.organization(), change.slackUserId(), change.userId());
     }
 
-    private UserResult save(NewUser user, @Nullable String hash) {
+    private UserResult save(NewUser user, @Nullable String hash, Actor actor) {
         UserFields fields = validate(user);
         if (fields.refusal != null) {
             return new UserResult.Refused(fields.refusal);
@@ -86,8 +94,9 @@ public class ManagingUsers {
         var now = times.now();
         UserRow saved = users.save(new UserRow(null, fields.displayName, fields.email, fields.phone, user.role().db(),
                 fields.profession, fields.organization, true, hash, now, now));
+        account.created(saved, actor);
         if (fields.slackUserId != null) {
-            links.link(saved.id(), Platform.SLACK, fields.slackUserId, null, Channel.SYSTEM);
+            links.link(saved.id(), Platform.SLACK, fields.slackUserId, actor.userId(), actor.channel());
         }
         return new UserResult.Saved(saved.toUser());
     }
@@ -104,20 +113,24 @@ public class ManagingUsers {
      */
     public UserResult update(UserChanges change, @Nullable String newPassword, @Nullable Long actorId,
                              Channel channel) {
+        return update(change, newPassword, new Actor(actorId, channel, null));
+    }
+
+    /** As above; each changed field is recorded in the user's history as {@code actor}'s doing. */
+    public UserResult update(UserChanges change, @Nullable String newPassword, Actor actor) {
         Optional<Refusal> weak = weakPassword(newPassword);
         if (weak.isPresent()) {
             return new UserResult.Refused(weak.get());
         }
         try {
             String newHash = hash(newPassword);
-            return tx.executeWrite(s -> save(change, newHash, actorId, channel));
+            return tx.executeWrite(s -> save(change, newHash, actor));
         } catch (DataAccessException raced) {
             return refusedAfterRace(raced, () -> validate(change));
         }
     }
 
-    private UserResult save(UserChanges change, @Nullable String newHash, @Nullable Long actorId,
-                            Channel channel) {
+    private UserResult save(UserChanges change, @Nullable String newHash, Actor actor) {
         Optional<UserRow> existing = users.findById(change.userId());
         if (existing.isEmpty()) {
             return new UserResult.Refused(Refusal.notFound("user #" + change.userId()));
@@ -135,12 +148,13 @@ public class ManagingUsers {
         UserRow updated = users.update(new UserRow(old.id(), fields.displayName, fields.email, fields.phone,
                 change.role().db(), fields.profession, fields.organization, old.active(), hash,
                 old.createdAt(), times.now()));
+        account.changed(old, updated, actor);
         if (newHash != null || !old.role().equals(change.role().db())) {
             users.endSessions(old.id());
         }
-        links.replace(old.id(), Platform.SLACK, fields.slackUserId, actorId, channel);
+        links.replace(old.id(), Platform.SLACK, fields.slackUserId, actor.userId(), actor.channel());
         if (Role.fromDb(old.role()).canWorkTickets() && !change.role().canWorkTickets()) {
-            pool.returnTicketsHeldBy(old.id(), actorId, channel, old.role() + " became " + change.role().db());
+            pool.returnTicketsHeldBy(old.id(), actor.userId(), actor.channel(), old.role() + " became " + change.role().db());
         }
         return new UserResult.Saved(updated.toUser());
     }
@@ -150,6 +164,7 @@ public class ManagingUsers {
     public void setPassword(long userId, String password) {
         if (users.updatePasswordHash(userId, passwords.hash(password), times.now()) > 0) {
             users.endSessions(userId);
+            account.passwordChanged(userId, Actor.system());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import ticketdesk.core.Refusal;
 import ticketdesk.core.Times;
+import ticketdesk.core.audit.Actor;
 
 /**
  * The operator's way back into the panel: a new password for an active admin (generated, or chosen and held to
@@ -31,14 +32,16 @@ public class ResettingPassword {
     private final List<SignInLockouts> lockouts;
     private final Times times;
     private final TransactionOperations<Connection> tx;
+    private final AccountEvents account;
 
     ResettingPassword(UserRepository users, Passwords passwords, List<SignInLockouts> lockouts, Times times,
-                      TransactionOperations<Connection> tx) {
+                      TransactionOperations<Connection> tx, AccountEvents account) {
         this.users = users;
         this.passwords = passwords;
         this.lockouts = lockouts;
         this.times = times;
         this.tx = tx;
+        this.account = account;
     }
 
     /** Resets the password of the admin with this email to {@code chosen}, or to a generated one when null. */
@@ -70,6 +73,7 @@ public class ResettingPassword {
         }
         users.updatePasswordHash(user.id(), hash, times.now());
         users.endSessions(user.id());
+        account.passwordChanged(user.id(), Actor.system());
         lockouts.forEach(lockout -> lockout.lift(user.email()));
         return new Result.Reset(user, password, generated);
     }

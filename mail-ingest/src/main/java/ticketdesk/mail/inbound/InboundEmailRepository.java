@@ -27,6 +27,22 @@ interface InboundEmailRepository extends GenericRepository<InboundEmailRow, Long
     @Query("UPDATE inbound_emails SET ticket_id = :ticketId WHERE message_id = :messageId")
     void link(String messageId, long ticketId);
 
+    /**
+     * Claims a mail an admin applies again, only while it still has the outcome the admin saw: two clicks, or a click
+     * and a redelivery, take it once. Its ticket is forgotten, so a takeover after a crash never mistakes the ticket
+     * a held reply pointed at for one this mail opened.
+     */
+    @Query("UPDATE inbound_emails SET outcome = :processing, received_at = :now, attempts = attempts + 1,"
+            + " ticket_id = NULL WHERE id = :id AND outcome = :seen")
+    int claimWaiting(long id, String seen, String processing, LocalDateTime now);
+
+    @Query("UPDATE inbound_emails SET outcome = :dismissed, handled_by = :adminId, handled_at = :now,"
+            + " handled_as = :handledAs WHERE id = :id AND outcome = :seen")
+    int dismiss(long id, String seen, String dismissed, long adminId, LocalDateTime now, String handledAs);
+
+    @Query("UPDATE inbound_emails SET handled_by = :adminId, handled_at = :now, handled_as = :handledAs WHERE id = :id")
+    void handled(long id, long adminId, LocalDateTime now, String handledAs);
+
     @Query("UPDATE inbound_emails SET outcome = :outcome, ticket_id = COALESCE(:ticketId, ticket_id),"
             + " extracted_text = :extractedText,"
             + " error = :error, note = :note WHERE id = :id")

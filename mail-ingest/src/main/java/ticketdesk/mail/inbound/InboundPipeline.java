@@ -16,7 +16,8 @@ import ticketdesk.mail.spool.RawMail;
  * The one way an inbound email goes, whether IMAP or {@code POST /mail/inbound} brought it: decoded,
  * recorded in {@code inbound_emails} under its Message-ID (or a digest of its content) so it is
  * handled exactly once, checked against loops, matched, handed to core, and its outcome recorded.
- * Only a failure of the database itself escapes; everything about the mail becomes an outcome.
+ * Only a failure of the database itself escapes; everything about the mail becomes an outcome. A mail that waited
+ * for an admin ({@link HeldMail}) goes the same way again from its claim on.
  */
 @Singleton
 public class InboundPipeline {
@@ -25,6 +26,8 @@ public class InboundPipeline {
 
     /** After this many failed attempts a mail is given up on: its outcome stays failed and the mailbox moves on. */
     public static final int MAX_ATTEMPTS = 5;
+    /** How the note of a mail refused for a forged sender begins. */
+    static final String FORGED = "forged sender: ";
 
     private final MimeDecoder decoder;
     private final LoopGuard guard;
@@ -76,15 +79,20 @@ public class InboundPipeline {
             return new Received(Outcome.DUPLICATE, earlier.ticketId(), key, "already received",
                     Outcome.fromDb(earlier.outcome()), earlier.attempts());
         }
-        Claim.Ours ours = (Claim.Ours) claim;
+        return handle((Claim.Ours) claim, raw, mail, key, Handling.arrived(via, matcher::match));
+    }
+
+    /** Handles a mail this caller claimed (as it arrived, or as an admin applies it again) and records the outcome. */
+    Received handle(Claim.Ours ours, RawMail raw, ParsedMail mail, String key, Handling how) {
+        String via = how.via();
         Applying.Result result = !raw.complete() ? tooLarge(raw)
                 : ours.openedTicketId() != null ? openedBefore(mail, ours.openedTicketId())
-                : decideSafely(mail, key, via);
+                : decideSafely(mail, key, how);
         Long ticketId = result.ticketId() != null && tickets.byId(result.ticketId()).isPresent() ? result.ticketId() : null;
         String gaveUp = result.outcome() == Outcome.FAILED && ours.attempts() >= MAX_ATTEMPTS
                 ? "given up after " + ours.attempts() + " attempts" : null;
         String note = join(String.join("; ", mail.notes()), result.note(), records.rawNote(raw), gaveUp);
-        records.finish(key, result.outcome(), ticketId, result.text(), note);
+        records.finish(key, result.outcome(), ticketId, result.text(), note, how.action());
         LOG.info("inbound email {} via {} from {}: {}", key, via, mail.from(), result.outcome().db());
         return new Received(result.outcome(), ticketId, key, note, null, ours.attempts());
     }
@@ -100,16 +108,16 @@ public class InboundPipeline {
                 + " bytes of MAIL_INBOUND_MAX_SIZE: only its start was read, and nothing of it applied");
     }
 
-    private Applying.Result decideSafely(ParsedMail mail, String key, String via) {
+    private Applying.Result decideSafely(ParsedMail mail, String key, Handling how) {
         try {
-            return decide(mail, key);
+            return decide(mail, key, how);
         } catch (RuntimeException e) {
-            LOG.warn("inbound email {} (via {}) failed: {}", key, via, e.toString());
+            LOG.warn("inbound email {} (via {}) failed: {}", key, how.via(), e.toString());
             return new Applying.Result(Outcome.FAILED, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private Applying.Result decide(ParsedMail mail, String key) {
+    private Applying.Result decide(ParsedMail mail, String key, Handling how) {
         if (mail.malformed() != null) {
             return new Applying.Result(Outcome.MALFORMED, null, null, mail.malformed());
         }
@@ -124,12 +132,12 @@ public class InboundPipeline {
         if (guard.own(mail)) {
             return new Applying.Result(Outcome.OWN_MAIL, null, text, null);
         }
-        return apply(matcher.match(mail), mail, text, key);
+        return apply(how.matching().apply(mail), mail, text, key, how.answersSender());
     }
 
-    private Applying.Result apply(Match match, ParsedMail mail, String text, String key) {
+    private Applying.Result apply(Match match, ParsedMail mail, String text, String key, boolean answer) {
         if (match instanceof Match.Reply reply) {
-            return reply(reply, mail, text, key);
+            return reply(reply, mail, text, key, answer);
         }
         if (match instanceof Match.NewTicket newTicket) {
             return applying.open(newTicket, mail, text, key);
@@ -138,23 +146,25 @@ public class InboundPipeline {
             return new Applying.Result(Outcome.UNVERIFIED, unverified.ticketId(), text, unverified.why());
         }
         if (match instanceof Match.Held held) {
-            boolean asked = answers.unauthenticated(mail.from(), mail.subject(), mail.messageId(),
+            boolean asked = answer && answers.unauthenticated(mail.from(), mail.subject(), mail.messageId(),
                     held.ticketId());
             return new Applying.Result(Outcome.UNMATCHED, held.ticketId(), text, held.why() + (asked
                     ? "; the sender was asked to answer the notification email" : "; the sender was not asked again"));
         }
         if (match instanceof Match.Forged forged) {
-            return new Applying.Result(Outcome.REFUSED, null, text, "forged sender: " + forged.why());
+            return new Applying.Result(Outcome.REFUSED, null, text, FORGED + forged.why());
         }
         Match.Stranger stranger = (Match.Stranger) match;
-        boolean answered = answers.stranger(stranger.address(), mail.subject(), mail.messageId(), stranger.deactivated());
+        boolean answered = answer
+                && answers.stranger(stranger.address(), mail.subject(), mail.messageId(), stranger.deactivated());
         return new Applying.Result(stranger.deactivated() ? Outcome.INACTIVE_SENDER : Outcome.UNKNOWN_SENDER, null,
-                text, answered ? "answered politely" : "not answered (answered recently, or email out is off)");
+                text, answered ? "answered politely" : answer ? "not answered (answered recently, or email out is off)"
+                : "not answered: handled in the panel");
     }
 
-    private Applying.Result reply(Match.Reply reply, ParsedMail mail, String text, String key) {
+    private Applying.Result reply(Match.Reply reply, ParsedMail mail, String text, String key, boolean answer) {
         Applying.Result result = applying.reply(reply, mail, text, key);
-        if (result.outcome() == Outcome.REFUSED) {
+        if (result.outcome() == Outcome.REFUSED && answer) {
             String to = reply.sender().email() != null ? reply.sender().email() : mail.from();
             boolean told = answers.refused(to, mail.subject(), mail.messageId(), result.note());
             return told ? result.withNote(result.note() + "; the sender was told") : result;

@@ -37,10 +37,12 @@ class InboundRecords {
     private final Times times;
     private final MailSettings settings;
     private final RawMessages rawMessages;
+    private final HeldMailLog log;
 
     InboundRecords(InboundEmailRepository rows, TransactionOperations<Connection> tx, Times times,
-                   MailSettings settings, RawMessages rawMessages) {
+                   MailSettings settings, RawMessages rawMessages, HeldMailLog log) {
         this.rows = rows;
+        this.log = log;
         this.rawMessages = rawMessages;
         this.tx = tx;
         this.times = times;
@@ -79,12 +81,20 @@ class InboundRecords {
         });
     }
 
-    /** The note goes to {@code error} when the mail did not go through, else to {@code note}. */
-    void finish(String key, Outcome outcome, Long ticketId, String text, String note) {
+    /**
+     * The note goes to {@code error} when the mail did not go through, else to {@code note}; an admin's action is
+     * recorded with the outcome, in the same transaction.
+     */
+    void finish(String key, Outcome outcome, Long ticketId, String text, String note, AdminAction action) {
         String kept = cut(note, MAX_NOTE);
         tx.executeWrite(s -> {
-            rows.findByMessageId(key).ifPresent(row -> rows.finish(row.id(), outcome.db(), ticketId,
-                    cut(text, 1_000_000), outcome.failure() ? kept : null, outcome.failure() ? null : kept));
+            rows.findByMessageId(key).ifPresent(row -> {
+                rows.finish(row.id(), outcome.db(), ticketId, cut(text, 1_000_000), outcome.failure() ? kept : null,
+                        outcome.failure() ? null : kept);
+                if (action != null) {
+                    log.handled(row.id(), action, outcome, ticketId);
+                }
+            });
             return null;
         });
     }

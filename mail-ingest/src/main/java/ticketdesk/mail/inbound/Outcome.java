@@ -1,5 +1,6 @@
 package ticketdesk.mail.inbound;
 
+import java.util.List;
 import java.util.Locale;
 
 /** What became of an inbound email; stored lower-case in {@code inbound_emails.outcome}. */
@@ -41,11 +42,25 @@ public enum Outcome {
     /** Its MIME structure could not be read. */
     MALFORMED,
     /** Handling failed unexpectedly; the error is kept and a later delivery tries again. */
-    FAILED;
+    FAILED,
+    /** It waited for an admin (see {@link #waits}), who let it go without applying it. */
+    DISMISSED;
+
+    /**
+     * The outcomes of mail that went nowhere but could, once an admin has looked (a sender to create, a ticket to
+     * attach it to, a sender to vouch for): the panel's Unmatched mail. A failed mail waits only once given up on.
+     */
+    public static final List<Outcome> WAITING = List.of(UNKNOWN_SENDER, INACTIVE_SENDER, UNVERIFIED, UNMATCHED,
+            REFUSED, FAILED);
 
     /** The mail did not go through for a reason worth an administrator's look: its note is an {@code error}. */
     public boolean failure() {
         return this == FAILED || this == MALFORMED || this == REFUSED || this == TOO_LARGE || this == UNMATCHED;
+    }
+
+    /** Whether a mail with this outcome and so many attempts waits for an admin. */
+    public boolean waits(int attempts) {
+        return WAITING.contains(this) && (this != FAILED || attempts >= InboundPipeline.MAX_ATTEMPTS);
     }
 
     public String db() {

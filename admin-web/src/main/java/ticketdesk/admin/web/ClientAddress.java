@@ -1,4 +1,4 @@
-package ticketdesk.admin.login;
+package ticketdesk.admin.web;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.HttpServerConfiguration;
@@ -10,15 +10,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The client address the login throttle counts by. Forwarding headers are trusted only when the operator names
- * one in {@code micronaut.server.client-address-header} (the service sits behind a proxy that sets it); otherwise
- * anyone could pick a fresh address per attempt. The address is stored as a fixed-length key, so no header can
- * overflow the column.
+ * The client's address, for the audit and the login throttle. Forwarding headers are trusted only when the operator
+ * names one in {@code micronaut.server.client-address-header} (the service sits behind a proxy that sets it);
+ * otherwise anyone could pick a fresh address per attempt. The throttle counts by a fixed-length key of it, so no
+ * header can overflow its column; the audit keeps the address as written, cut to {@value #MAX_SHOWN} characters.
  */
 @Singleton
-class ClientAddress {
+public class ClientAddress {
 
     static final int KEY_LENGTH = 40;
+    static final int MAX_SHOWN = 64;
 
     private final String trustedHeader;
 
@@ -28,8 +29,14 @@ class ClientAddress {
     }
 
     /** The throttle key of the request's client: a hash of the trusted header's value, or of the socket address. */
-    String keyOf(HttpRequest<?> request) {
+    public String keyOf(HttpRequest<?> request) {
         return key(resolve(request));
+    }
+
+    /** The request's client address as the audit shows it. */
+    public String of(HttpRequest<?> request) {
+        String address = resolve(request);
+        return address.length() <= MAX_SHOWN ? address : address.substring(0, MAX_SHOWN);
     }
 
     private String resolve(HttpRequest<?> request) {
